@@ -1,0 +1,91 @@
+import { classifyLine, readKeyValue, type Line } from './lines.ts';
+import { LIST_HEADING, SENTENCE_END } from './vocabulary.ts';
+
+export interface PageLayout {
+  lines: Line[];
+  title: string | null;
+  paragraphs: string[];
+}
+
+const MIN_PARAGRAPH = 20;
+/** Syllables that end a Korean phrase mid-sentence: a line ending in one was wrapped, not finished. */
+const CONTINUES = /[,·의은는이가을를에와과도로고며서면만께]$/;
+const NUMBERED = /^\d{1,2}\s*[.)]\s*/;
+const BREADCRUMB = /\s[>›»]\s/;
+
+/** Splits a normalised page into classified lines, its title and its body paragraphs (deduplicated, in order). */
+export function readPageLayout(text: string): PageLayout {
+  const lines = markStoryLists(joinWrappedLines(text.split('\n').map(classifyLine)));
+  const title = findTitle(lines);
+  const seen = new Set<string>();
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    if (!isBodyParagraph(line, title)) continue;
+    // A page often prints its body twice (article view + list view): the first copy wins.
+    const key = line.text.replace(/\s+/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    paragraphs.push(line.text);
+  }
+  return { lines, title, paragraphs };
+}
+
+function isBodyParagraph(line: Line, title: string | null): boolean {
+  return (
+    line.kind === 'text' &&
+    line.text !== title &&
+    line.text.length >= MIN_PARAGRAPH &&
+    /\p{Script=Hangul}/u.test(line.text) &&
+    SENTENCE_END.test(line.text)
+  );
+}
+
+/** Rejoins a paragraph that the scrape broke across lines. */
+function joinWrappedLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev && prev.kind === 'text' && line.kind === 'text' && isUnfinished(prev.text)) {
+      out[out.length - 1] = { kind: 'text', text: `${prev.text} ${line.text}` };
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+function isUnfinished(text: string): boolean {
+  if (SENTENCE_END.test(text) || BREADCRUMB.test(text)) return false;
+  return CONTINUES.test(text) || text.length >= 40;
+}
+
+/** After a "많이 본 뉴스"-style heading, numbered or unfinished lines are other stories' headlines. */
+function markStoryLists(lines: Line[]): Line[] {
+  let inList = false;
+  return lines.map((line) => {
+    if (line.kind === 'boilerplate' && LIST_HEADING.test(line.text)) inList = true;
+    if (!inList || line.kind !== 'text') return line;
+    if (NUMBERED.test(line.text) || !SENTENCE_END.test(line.text)) return { ...line, kind: 'boilerplate' };
+    inList = false;
+    return line;
+  });
+}
+
+/** An explicit `제목:` line, else the first headline-like line above the timestamps or the body. */
+function findTitle(lines: Line[]): string | null {
+  for (const line of lines) {
+    const kv = line.kind === 'key' ? readKeyValue(line.text) : null;
+    if (kv && (kv.key === '제목' || kv.key === 'title')) return kv.value;
+  }
+  const firstStamp = lines.findIndex((l) => l.kind === 'timestamp');
+  const limit = firstStamp >= 0 && firstStamp < 15 ? firstStamp : lines.length;
+  const headline = lines
+    .slice(0, limit)
+    .find((l) => l.kind === 'text' && isHeadlineLike(l.text));
+  if (headline) return headline.text;
+  return lines.find((l) => l.kind === 'text' && isHeadlineLike(l.text) && !SENTENCE_END.test(l.text))?.text ?? null;
+}
+
+function isHeadlineLike(text: string): boolean {
+  return text.length >= 8 && text.length <= 200 && /\s/.test(text) && !BREADCRUMB.test(text);
+}

@@ -1,0 +1,64 @@
+import { IngestError } from './errors.ts';
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+export type Encoding = 'utf-8' | 'euc-kr';
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Bytes → NFC text with `\n` line endings and ordinary spaces.
+ * Tries strict UTF-8 first, then EUC-KR/CP949 (legacy Korean pages); anything else is refused.
+ */
+export function decodeArticleBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodedText {
+  if (bytes.length === 0) throw new IngestError('empty', 'the file is empty');
+  if (bytes.length > maxBytes) {
+    throw new IngestError('too-large', `the file is ${bytes.length} bytes, over the ${maxBytes}-byte limit`);
+  }
+  if (looksLikeUtf16(bytes)) throw new IngestError('encoding', 'UTF-16 text is not supported; save the file as UTF-8');
+  if (bytes.includes(0)) throw new IngestError('binary', 'the file contains NUL bytes: it looks binary, not text');
+
+  const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const utf8 = tryDecode('utf-8', body);
+  if (utf8 !== null) return { text: normalizeText(utf8), encoding: 'utf-8' };
+  const eucKr = hasBom ? null : tryDecode('euc-kr', body);
+  if (eucKr !== null && hangulShare(eucKr) > 0.2) return { text: normalizeText(eucKr), encoding: 'euc-kr' };
+  throw new IngestError('encoding', 'the file is neither UTF-8 nor EUC-KR/CP949 text');
+}
+
+function tryDecode(label: Encoding, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** Share of Hangul among letters: a wrong legacy decoding yields mostly Hanja and symbols. */
+function hangulShare(text: string): number {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return 0;
+  const hangul = letters.filter((c) => /\p{Script=Hangul}/u.test(c)).length;
+  return hangul / letters.length;
+}
+
+/** NFC, `\n` endings, NBSP/ideographic/zero-width spaces folded, control characters dropped. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\t/g, ' ');
+}

@@ -1,0 +1,52 @@
+import { findKoreanTime } from './dates.ts';
+import {
+  ALWAYS_BOILERPLATE,
+  MARKER_PREFIX,
+  MODIFIED_LABEL,
+  PUBLISHED_LABEL,
+  REPORTER_ROLE,
+  SHORT_LINE_BOILERPLATE,
+} from './vocabulary.ts';
+
+export type LineKind = 'blank' | 'marker' | 'timestamp' | 'boilerplate' | 'byline' | 'key' | 'text';
+
+export interface Line {
+  text: string;
+  kind: LineKind;
+}
+
+const SHORT_LINE = 60;
+const KEY_VALUE = /^(제목|title|매체|언론사|outlet|섹션|분류|section|기자|byline|url|원문|링크)\s*[:：]\s*(.+)$/i;
+const BYLINE = new RegExp(
+  `^[\\[(]?(?:[^\\s\\]]{2,10}\\s+)?[가-힣]{2,4}(?:\\s*·\\s*[가-힣]{2,4})*\\s*${REPORTER_ROLE}(?:\\s*[\\](])?(?:\\s*[(<]?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[)>]?)?[\\])]?$`,
+);
+const TIMESTAMP_LABEL = new RegExp(`(?:${PUBLISHED_LABEL.source}|${MODIFIED_LABEL.source})`, 'i');
+
+export function classifyLine(raw: string): Line {
+  const text = raw.replace(/ {2,}/g, ' ').trim();
+  if (text === '') return { text, kind: 'blank' };
+  if (KEY_VALUE.test(text)) return { text, kind: 'key' };
+  if (isTimestampLine(text)) return { text, kind: 'timestamp' };
+  if (MARKER_PREFIX.test(text)) return { text, kind: 'marker' };
+  if (isBoilerplate(text)) return { text, kind: 'boilerplate' };
+  if (text.length <= SHORT_LINE && BYLINE.test(text)) return { text, kind: 'byline' };
+  return { text, kind: 'text' };
+}
+
+export function isBoilerplate(text: string): boolean {
+  if (ALWAYS_BOILERPLATE.some((re) => re.test(text))) return true;
+  return text.length <= SHORT_LINE && SHORT_LINE_BOILERPLATE.some((re) => re.test(text));
+}
+
+/** A short line whose content is a labelled timestamp (`입력 2024.02.23 (17:22)`), not prose that mentions a date. */
+function isTimestampLine(text: string): boolean {
+  if (text.length > 100) return false;
+  const found = findKoreanTime(text);
+  if (!found) return false;
+  return TIMESTAMP_LABEL.test(text) || text.replace(MARKER_PREFIX, '').trim().length === found.length;
+}
+
+export function readKeyValue(text: string): { key: string; value: string } | null {
+  const m = KEY_VALUE.exec(text);
+  return m ? { key: m[1]!.toLowerCase(), value: m[2]!.trim() } : null;
+}

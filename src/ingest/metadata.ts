@@ -1,0 +1,93 @@
+import { findKoreanTime } from './dates.ts';
+import { readKeyValue, type Line } from './lines.ts';
+import { findOutlet } from './outlet.ts';
+import { MARKER_PREFIX, MODIFIED_LABEL, PUBLISHED_LABEL, SENTENCE_END } from './vocabulary.ts';
+
+export interface ArticleMetadata {
+  outlet: string | null;
+  section: string | null;
+  published: string | null;
+  modified: string | null;
+  byline: string | null;
+  email: string | null;
+  url: string | null;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const URL = /https?:\/\/[^\s<>"')]+/;
+const LABELLED_TIME = new RegExp(`(${MODIFIED_LABEL.source})|(${PUBLISHED_LABEL.source})`, 'gi');
+
+export function readMetadata(
+  lines: Line[],
+  paragraphs: string[],
+  title: string | null,
+  datelineByline: string | null,
+): ArticleMetadata {
+  const keys = new Map<string, string>();
+  for (const line of lines) {
+    const kv = line.kind === 'key' ? readKeyValue(line.text) : null;
+    if (kv && !keys.has(kv.key)) keys.set(kv.key, kv.value);
+  }
+  const times = readTimes(lines);
+  const bylineLine = lines.find((l) => l.kind === 'byline')?.text ?? null;
+  const byline = keys.get('기자') ?? keys.get('byline') ?? (bylineLine ? cleanByline(bylineLine) : datelineByline);
+  const email = (bylineLine ?? keys.get('기자') ?? '').match(EMAIL)?.[0] ?? null;
+  const urlLine = keys.get('url') ?? keys.get('원문') ?? keys.get('링크') ?? lines.find((l) => URL.test(l.text))?.text;
+  return {
+    outlet: keys.get('매체') ?? keys.get('언론사') ?? keys.get('outlet') ?? findOutlet(lines.map((l) => l.text), paragraphs),
+    section: keys.get('섹션') ?? keys.get('분류') ?? keys.get('section') ?? findSection(lines, title),
+    published: times.published,
+    modified: times.modified,
+    byline,
+    email,
+    url: urlLine?.match(URL)?.[0] ?? null,
+  };
+}
+
+/** The first labelled publication and modification times on the page; a bare stamp counts as publication. */
+function readTimes(lines: Line[]): { published: string | null; modified: string | null } {
+  let published: string | null = null;
+  let modified: string | null = null;
+  for (const line of lines) {
+    if (line.kind !== 'timestamp') continue;
+    let labelled = false;
+    for (const m of line.text.matchAll(LABELLED_TIME)) {
+      const found = findKoreanTime(line.text.slice(m.index + m[0].length));
+      if (!found || found.index > 4) continue;
+      labelled = true;
+      if (m[1]) modified ??= found.iso;
+      else published ??= found.iso;
+    }
+    if (!labelled) published ??= findKoreanTime(line.text)?.iso ?? null;
+  }
+  return { published, modified };
+}
+
+/** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`). */
+function findSection(lines: Line[], title: string | null): string | null {
+  for (const line of lines) {
+    if (line.kind !== 'text' || !/\s[>›»]\s/.test(line.text)) continue;
+    const crumbs = line.text.split(/\s[>›»]\s/).map((c) => c.trim()).filter((c) => c && !/^(홈|home|뉴스)$/i.test(c));
+    if (crumbs.length > 0) return crumbs.join(' > ');
+  }
+  const content = lines.filter((l) => l.kind !== 'blank');
+  for (let i = 0; i < content.length; i++) {
+    const line = content[i]!;
+    if (line.kind !== 'text' || line.text === title || !isLabel(line.text)) continue;
+    const near = [content[i - 1], content[i + 1]];
+    if (near.some((n) => n?.kind === 'timestamp')) return line.text;
+  }
+  return null;
+}
+
+function isLabel(text: string): boolean {
+  return text.length <= 15 && !SENTENCE_END.test(text) && !/[“”"']/.test(text) && !MARKER_PREFIX.test(text);
+}
+
+function cleanByline(text: string): string {
+  return text
+    .replace(EMAIL, '')
+    .replace(/[[\]()<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,45 @@
+/** Words that mark page furniture rather than reporting; general to Korean news sites, not to one file. */
+
+/** Phrases that make any line boilerplate, however long. */
+export const ALWAYS_BOILERPLATE = [
+  /[ⓒ©]/,
+  /copyright/i,
+  /무단\s*(?:전재|복제)/,
+  /재배포\s*(?:금지|및)/,
+  /저작권자/,
+  /AI\s*학습\s*(?:및\s*)?(?:활용|이용)\s*금지/,
+];
+
+/** Phrases that make a short line (menus, buttons, prompts) boilerplate. */
+export const SHORT_LINE_BOILERPLATE = [
+  /읽어\s*주기/,
+  /브라우저에서만\s*사용/,
+  /기사\s*듣기|음성으로\s*듣기/,
+  /제보\s*하기|제보\s*(?:전화|메일)|^제보$/,
+  /좋으셨다면/,
+  /핫\s*클릭/,
+  /많이\s*본\s*(?:뉴스|기사)|인기\s*(?:뉴스|기사)|관련\s*(?:뉴스|기사)|추천\s*(?:뉴스|기사)|주요\s*뉴스/,
+  /실시간\s*(?:뜨거운|인기|검색)/,
+  /관심을\s*받고\s*있는\s*뉴스/,
+  /의견을\s*남겨\s*주세요|댓글/,
+  /공유\s*하기|글자\s*크기|스크랩|인쇄\s*하기|^인쇄$|좋아요|구독\s*하기|구독해\s*주세요/,
+  /수신료/,
+  /기사\s*(?:원문|목록)|^(?:목록|이전|다음)\s*(?:기사)?$/,
+  /카카오톡\s*[:：]|전화\s*[:：]|이메일\s*[:：]|e-?mail\s*[:：]/i,
+];
+
+/** Headings after which numbered lines are a list of other stories, not the body. */
+export const LIST_HEADING = /많이\s*본|인기|핫\s*클릭|관련\s*(?:뉴스|기사)|추천|주요\s*뉴스|실시간|랭킹/;
+
+/** Labels printed before a publication / modification timestamp. */
+export const PUBLISHED_LABEL = /(?:기사\s*)?입력|등록|송고\s*(?:시간)?|승인|게재|발행|작성|published|posted/i;
+export const MODIFIED_LABEL = /(?:최종\s*|기사\s*)?수정|업데이트|updated|modified/i;
+
+/** Lines opening with these signs are list items, buttons or tip-lines. */
+export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★☆➤→\-–*]\s*/;
+
+/** Reporter roles that make a line a byline. */
+export const REPORTER_ROLE = '(?:선임|수석|전문|객원)?(?:기자|특파원|통신원|리포터|논설위원|에디터|PD)';
+
+/** Sentence-final punctuation (optionally followed by closing quotes/brackets). */
+export const SENTENCE_END = /[.!?。…]["”’'」』)\]]*$|[다요죠까]["”’'」』)\]]+$|[다요죠]$/;
