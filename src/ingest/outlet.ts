@@ -21,7 +21,7 @@ const DOMAIN_OUTLETS: Record<string, string> = {
   'seoul.co.kr': '서울신문',
 };
 
-const COPYRIGHT = /(?:[ⓒ©]|copyright)\s*(?:\d{4}\s*)?([^\s.,()&]+(?:\s?뉴스)?)/i;
+const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:\d{4}\s*)?([^\s.,()&<>]+)/i;
 const DATELINE = /^\(([가-힣]{1,10})\s*=\s*([^)]{1,15})\)/;
 const EMAIL_DOMAIN = /@((?:[\w-]+\.)+[a-z]{2,})/gi;
 const TIP_LINE = /'([^']{2,10}?)제보'/;

@@ -1,0 +1,14 @@
+/** Question scaffolding that carries no topic: dropped from queries before searching and measuring coverage. */
+export const QUERY_STOPWORDS = new Set([
+  // Korean question words and light verbs (compared after particle stripping too)
+  '누가', '누구', '누구야', '무엇', '무엇을', '뭐', '뭘', '뭐야', '뭐라고', '뭔가', '뭔가요', '뭐지', '어떤', '어떻게', '어때',
+  '왜', '언제', '어디', '어디서', '어디에', '얼마', '얼마나', '몇', '무슨', '했어', '했나', '했나요', '했어요', '했니', '했지',
+  '했습니까', '했는지', '말했어', '말했나', '말했어요', '했대', '한대', '있어', '있나', '있나요', '있어요', '있니', '있는지',
+  '거라고', '것이라고', '것', '거', '수', '대해', '대해서', '관해', '관해서', '관한', '대한', '알려줘', '알려', '설명해줘',
+  '말해줘', '이야', '인가', '인가요', '인지', '건가', '건가요', '나요', '요', '좀', '그', '이', '저', '기사', '기사에서',
+  '기사에', '됐어', '됐나', '되나', '돼', '해', '하나', '하니', '봤어', '봤나',
+  // English
+  'what', 'who', 'whom', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'be', 'do', 'does', 'did',
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'about', 'say', 'said', 'says', 'tell', 'me', 'it',
+  'this', 'that', 'article', 'with', 'by', 'from', 'as', 'at', 'its', 'their', 'they', 'he', 'she', 'his', 'her',
+]);

@@ -1,0 +1,48 @@
+import { stripParticles } from './particles.ts';
+
+/** Tokens of one query or document word, grouped so coverage can be measured per word. */
+export interface WordTokens {
+  word: string;
+  stem: string;
+  tokens: string[];
+}
+
+const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
+const LATIN_OR_DIGIT_RUN = /[a-z]+|\d+(?:[.,]\d+)*/g;
+const SINGLE_PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '고', '며', '들']);
+
+/** Lower-cased NFC words, split on spaces and on punctuation other than inner dots/hyphens. */
+export function splitWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.\-]+/u)
+    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
+    .filter((w) => w !== '');
+}
+
+/**
+ * A word → its raw form, its particle-stripped stem, Latin/digit runs whole, and Hangul bigrams of the stem
+ * (Lucene CJK style), so `오픈AI가`, `오픈 AI` and `오픈AI는` meet on `오픈`+`ai` and `오픈ai`.
+ */
+export function wordTokens(word: string): WordTokens {
+  const stem = stripParticles(word);
+  const tokens = new Set<string>([word, stem]);
+  for (const part of stem.split(/[.\-]/)) {
+    for (const run of part.match(LATIN_OR_DIGIT_RUN) ?? []) tokens.add(run);
+    for (const run of part.match(HANGUL_RUN) ?? []) {
+      const syllables = [...run];
+      if (syllables.length === 1) {
+        if (!SINGLE_PARTICLES.has(run)) tokens.add(run);
+        continue;
+      }
+      for (let i = 0; i + 1 < syllables.length; i++) tokens.add(syllables[i]! + syllables[i + 1]!);
+    }
+  }
+  return { word, stem, tokens: [...tokens] };
+}
+
+/** MiniSearch `tokenize`: every token of every word. */
+export function tokenizeKorean(text: string): string[] {
+  return splitWords(text).flatMap((w) => wordTokens(w).tokens);
+}

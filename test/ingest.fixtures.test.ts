@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from './helpers.ts';
+
+describe('a Yonhap-style page (breadcrumb, 오전/오후 stamps, dateline, wrapped lines, story list)', () => {
+  const article = loadFixture('yonhap_chip_exports.txt');
+
+  it('reads the metadata', () => {
+    expect(article).toMatchObject({
+      title: '반도체 수출 석 달 연속 증가…"하반기 회복세 뚜렷"',
+      outlet: '연합뉴스',
+      section: '경제 > 산업',
+      published: '2025-03-14T09:41+09:00',
+      modified: '2025-03-14T14:05+09:00',
+      byline: '김민수 기자',
+      email: 'kms@yna.co.kr',
+    });
+  });
+
+  it('rejoins wrapped lines, strips the dateline and drops the story list', () => {
+    expect(article.paragraphs).toHaveLength(6);
+    expect(article.paragraphs[0]!.text).toBe(
+      '반도체 수출이 석 달 연속 증가세를 이어갔다. 산업통상자원부는 14일 2월 반도체 수출이 작년 같은 달보다 12.4% 늘어난 98억 달러를 기록했다고 밝혔다.',
+    );
+    expect(article.paragraphs[0]!.sentences).toHaveLength(2);
+    const body = article.paragraphs.map((p) => p.text).join('\n');
+    for (const junk of ['가계대출', '저작권자', 'kms@', '공유하기', '기사 원문']) expect(body).not.toContain(junk);
+  });
+
+  it('mines HBM and AI glosses', () => {
+    expect(article.glossary).toEqual(
+      expect.arrayContaining([
+        { term: '고대역폭메모리', gloss: 'HBM' },
+        { term: '인공지능', gloss: 'AI' },
+      ]),
+    );
+  });
+});
+
+describe('a local daily page (worded dates, byline line, copyright footer, bullet list)', () => {
+  const article = loadFixture('daily_market_digital.txt');
+
+  it('reads the metadata', () => {
+    expect(article).toMatchObject({
+      title: '전통시장 디지털 전환 속도…"젊은 손님 돌아왔다"',
+      outlet: '데일리한국',
+      section: '사회',
+      published: '2024-11-05T15:20+09:00',
+      modified: '2024-11-05T16:05+09:00',
+      byline: '이서연 기자',
+      email: 'sylee@dailyhankuk.co.kr',
+    });
+  });
+
+  it('keeps the six body paragraphs and nothing else', () => {
+    expect(article.paragraphs).toHaveLength(6);
+    expect(article.paragraphs[0]!.text).toContain('20~30대 손님이 눈에 띄게 늘었다.');
+    const body = article.paragraphs.map((p) => p.text).join('\n');
+    for (const junk of ['Copyright', '수능 한파', '코스피', '이서연 기자']) expect(body).not.toContain(junk);
+  });
+
+  it('does not take an age in parentheses for a gloss', () => {
+    expect(article.glossary).toEqual([{ term: '한국유통연구원', gloss: 'KDRI' }]);
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSeed, SEED_FILE } from './helpers.ts';
+
+const seed = loadSeed();
+const raw = readFileSync(SEED_FILE, 'utf8');
+
+describe('the KBS seed', () => {
+  it('has exactly the 18 body paragraphs, once each, in order', () => {
+    expect(seed.paragraphs).toHaveLength(18);
+    expect(seed.paragraphs[0]!.text).toMatch(/^인공지능\(AI\) 개발 경쟁과 관련해/);
+    expect(seed.paragraphs[17]!.text).toMatch(/상업용 못지않은 영상으로 구현됐습니다\.$/);
+    expect(new Set(seed.paragraphs.map((p) => p.text)).size).toBe(18);
+    expect(seed.paragraphs.map((p) => p.n)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+  });
+
+  it('keeps no boilerplate line in the body', () => {
+    const body = seed.paragraphs.map((p) => p.text).join('\n');
+    for (const junk of ['읽어주기', '브라우저', '제보', '카카오톡 :', '좋으셨다면', '핫 클릭', '의견을 남겨', '수신료', '구독', '영상K', '입력 2024']) {
+      expect(body, junk).not.toContain(junk);
+    }
+  });
+
+  it('every paragraph is a verbatim line of the source', () => {
+    for (const p of seed.paragraphs) expect(raw).toContain(p.text);
+  });
+
+  it('reads the metadata exactly', () => {
+    expect(seed).toMatchObject({
+      id: '000_747bf3bd7eb8621c',
+      title: '“미국 따라잡을 줄 알았는데”…AI 소라 등장에 충격받은 중국 [현장영상]',
+      outlet: 'KBS',
+      section: '영상K',
+      published: '2024-02-23T17:22+09:00',
+      modified: '2024-02-23T17:28+09:00',
+      byline: null,
+      email: null,
+    });
+  });
+
+  it('splits sentences without cutting inside quotes or numbers', () => {
+    const p8 = seed.paragraphs[7]!;
+    expect(p8.sentences).toHaveLength(1);
+    const p6 = seed.paragraphs[5]!;
+    expect(p6.sentences).toEqual([p6.text]); // GPT-4.0 is not a sentence end
+    expect(seed.paragraphs.every((p) => p.sentences.join(' ') === p.text)).toBe(true);
+  });
+
+  it('mines the glossary from parenthetical glosses', () => {
+    const pairs = seed.glossary.map((g) => `${g.term}=${g.gloss}`);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        '인공범용지능=AGI',
+        '그래픽처리장치=GPU',
+        '소라=Sora',
+        '마이크로소프트=MS',
+        '웨이보=중국판 트위터',
+        '거대언어모델=LLM',
+      ]),
+    );
+    expect(pairs.some((p) => p.includes('현지시간'))).toBe(false);
+    expect(pairs.some((p) => p.includes('주인공'))).toBe(false);
+  });
+});
