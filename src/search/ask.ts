@@ -1,6 +1,7 @@
 import type { SearchResult } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { findArticle, type Corpus } from './corpus.ts';
+import { intentBoost, questionIntent } from './intent.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { splitWords, tokenizeKorean, wordTokens, type WordTokens } from './tokenize.ts';
 
@@ -50,28 +51,40 @@ export function ask(corpus: Corpus, query: string, options: AskOptions = {}): As
   if (words.length === 0) return empty;
 
   const filter = options.article ? (r: SearchResult) => r['article'] === options.article : undefined;
-  const hits = corpus.index.search(
-    { combineWith: 'OR', queries: words.flatMap((w) => w.tokens) },
-    { tokenize: (t) => [t], processTerm: (t) => t, filter },
-  );
+  const intent = questionIntent(query);
+  const hits = corpus.index
+    .search({ combineWith: 'OR', queries: words.flatMap((w) => w.tokens) }, { tokenize: (t) => [t], processTerm: (t) => t, filter })
+    .map((h) => {
+      const passage = toPassage(corpus, String(h.article), Number(h.paragraph), h.score);
+      const coverage = passageCoverage(corpus, words, passage, h.queryTerms);
+      // Lucene-style coordination: a paragraph that answers more of the question outranks one that repeats a word.
+      const score = passage.score * intentBoost(intent, passage.text) * coverage;
+      return { passage: { ...passage, score: round(score) }, coverage };
+    })
+    .sort((a, b) => b.passage.score - a.passage.score);
   const top = hits[0];
   if (!top) return empty;
-  const coverage = wordCoverage(words, new Set(top.queryTerms));
-  if (coverage < MIN_COVERAGE) return { ...empty, coverage };
+  if (top.coverage < MIN_COVERAGE) return { ...empty, coverage: top.coverage };
 
-  const minScore = top.score * 0.25;
-  const results: Passage[] = hits
-    .filter((h) => h.score >= minScore && wordCoverage(words, new Set(h.queryTerms)) >= MIN_COVERAGE / 2)
+  const minScore = top.passage.score * 0.25;
+  const results = hits
+    .filter((h) => h.passage.score >= minScore && h.coverage >= MIN_COVERAGE / 2)
     .slice(0, options.limit ?? 5)
-    .map((h) => toPassage(corpus, String(h.article), Number(h.paragraph), h.score));
+    .map((h) => h.passage);
   const best = results[0]!;
   const article = findArticle(corpus, best.article)!;
   return {
     terms,
     answer: { text: bestSentence(article, best.paragraph, words), article: best.article, paragraph: best.paragraph },
     results,
-    coverage,
+    coverage: top.coverage,
   };
+}
+
+/** Coverage of a paragraph, reading its article's title as context (`반도체` in the headline, not in every paragraph). */
+function passageCoverage(corpus: Corpus, words: WordTokens[], passage: Passage, matched: string[]): number {
+  const context = corpus.titleTokens.get(passage.article) ?? [];
+  return wordCoverage(words, new Set([...matched, ...context]));
 }
 
 /** A word counts as found when its stem matched, or at least half of its bigrams did. */

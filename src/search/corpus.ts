@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { tokenizeKorean } from './tokenize.ts';
+import { articleTopics } from './topics.ts';
 
 /** One searchable unit: a paragraph of an article. */
 export interface ParagraphDoc {
@@ -15,6 +16,10 @@ export interface Corpus {
   index: MiniSearch<ParagraphDoc>;
   /** Lower-cased Latin glossary side → Korean term, for expanding English queries (`agi` → `인공범용지능`). */
   expansions: Map<string, string>;
+  /** Tokens of each article's title, by article id: the context every paragraph of it shares. */
+  titleTokens: Map<string, string[]>;
+  /** Recurring words of each article, by id: suggestions when a question is not answered. */
+  topics: Map<string, string[]>;
 }
 
 /** The index options, shared by building and by loading a snapshot (MiniSearch needs the same ones). */
@@ -53,7 +58,9 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
       if (/^[A-Za-z][A-Za-z0-9.\- ]*$/.test(term) && /[\uac00-\ud7a3]/.test(gloss)) expansions.set(term.toLowerCase(), gloss);
     }
   }
-  return { articles, index, expansions };
+  const titleTokens = new Map(articles.map((a) => [a.id, tokenizeKorean(a.title)]));
+  const topics = new Map(articles.map((a) => [a.id, articleTopics(a)]));
+  return { articles, index, expansions, titleTokens, topics };
 }
 
 export function findArticle(corpus: Corpus, id: string): Article | undefined {

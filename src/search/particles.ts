@@ -5,7 +5,7 @@
 const SUFFIXES = [
   // particles
   '에게서는', '에서부터', '으로부터', '이라고는', '에서는', '에서도', '에게는', '에게도', '으로는', '으로도', '으로서',
-  '으로써', '이라고', '이라는', '이라며', '이라면', '이지만', '까지는', '부터는', '에서의', '와의', '과의', '에게', '에서',
+  '으로써', '이라고', '이라는', '이라며', '이라면', '이지만', '까지는', '부터는', '에서의', '으로의', '로의', '에의', '와의', '과의', '에게', '에서',
   '한테', '께서', '으로', '라고', '라는', '라며', '이란', '이나', '이며', '이랑', '까지', '부터', '보다', '처럼', '마다',
   '조차', '밖에', '에는', '에도', '에선', '로는', '로도', '로서', '로써', '이다', '이고', '들은', '들이', '들을', '들의',
   '들도', '들과', '들에', '만의', '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '고', '며',
@@ -20,12 +20,22 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /** `저우훙이는` → `저우훙이`, `업계를` → `업계`, `공개했습니다` → `공개`; words that would lose their stem are kept. */
 export function stripParticles(word: string): string {
+  return stripSuffix(word, 2);
+}
+
+/** One syllable left by a particle (`곳으로` → `곳`): too short to be a stem, still worth a token. */
+export function shortStem(word: string): string | null {
+  const stem = stripSuffix(word, 1);
+  return stem !== word && [...stem].length === 1 ? stem : null;
+}
+
+function stripSuffix(word: string, minSyllables: number): string {
   for (const suffix of SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     const lastIsHangul = HANGUL.test(stem.at(-1) ?? '');
     // A Latin or digit stem (`오픈ai가`, `1위를`) may be short; a Hangul stem needs two syllables.
-    if ((lastIsHangul && [...stem].length >= 2) || (!lastIsHangul && /[\p{L}\p{N}]$/u.test(stem))) return stem;
+    if ((lastIsHangul && [...stem].length >= minSyllables) || (!lastIsHangul && /[\p{L}\p{N}]$/u.test(stem))) return stem;
   }
   return word;
 }

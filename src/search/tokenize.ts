@@ -1,4 +1,4 @@
-import { stripParticles } from './particles.ts';
+import { shortStem, stripParticles } from './particles.ts';
 
 /** Tokens of one query or document word, grouped so coverage can be measured per word. */
 export interface WordTokens {
@@ -28,6 +28,8 @@ export function splitWords(text: string): string[] {
 export function wordTokens(word: string): WordTokens {
   const stem = stripParticles(word);
   const tokens = new Set<string>([word, stem]);
+  const short = shortStem(word);
+  if (short && !SINGLE_PARTICLES.has(short)) tokens.add(short);
   for (const part of stem.split(/[.\-]/)) {
     for (const run of part.match(LATIN_OR_DIGIT_RUN) ?? []) tokens.add(run);
     for (const run of part.match(HANGUL_RUN) ?? []) {

@@ -1,0 +1,40 @@
+import type { ArticleReply, AskReply, Reply } from '../replies.ts';
+
+/** A reply as plain text for the terminal: the same content the Discord embeds show. */
+export function renderReplyText(reply: Reply): string {
+  if ('error' in reply) return `⚠ ${reply.error}`;
+  switch (reply.command) {
+    case 'ask':
+      return renderAsk(reply);
+    case 'article':
+      return renderArticles(reply);
+  }
+}
+
+function renderAsk(reply: AskReply): string {
+  if (!reply.answer || !reply.citation) {
+    const hint = reply.suggestions.length ? `\n이런 주제로 물어보세요: ${reply.suggestions.join(', ')}` : '';
+    return `기사에서 "${reply.query}"에 대한 내용을 찾지 못했습니다.${hint}`;
+  }
+  const lines = [`답: ${reply.answer}`, `   — 「${reply.citation.title}」 ${reply.citation.paragraph}문단`, ''];
+  reply.results.forEach((r, i) => {
+    lines.push(`${i + 1}. [${r.paragraph}문단 · ${r.title}] ${r.text}`);
+  });
+  return lines.join('\n');
+}
+
+function renderArticles(reply: ArticleReply): string {
+  return reply.articles
+    .map((a) =>
+      [
+        `「${a.title}」 (${a.id})`,
+        `  매체: ${a.outlet ?? '—'}   섹션: ${a.section ?? '—'}`,
+        `  입력: ${a.published ?? '—'}   수정: ${a.modified ?? '—'}`,
+        `  기자: ${a.byline ?? '—'}${a.email ? ` <${a.email}>` : ''}`,
+        `  문단: ${a.paragraphs}개${a.url ? `   원문: ${a.url}` : ''}`,
+        `  발언자: ${a.speakers.length ? a.speakers.join(', ') : '—'}`,
+        `  용어: ${a.glossary.length ? a.glossary.map((g) => `${g.term}(${g.gloss})`).join(', ') : '—'}`,
+      ].join('\n'),
+    )
+    .join('\n\n');
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * What a command answers, independent of where it is shown: the console prints it as text or JSON,
+ * the Discord layer renders it as embeds. One schema, so every transport says the same thing.
+ */
+
+export const CitationSchema = z.object({
+  article: z.string(),
+  title: z.string(),
+  paragraph: z.number().int().positive(),
+  url: z.string().nullable(),
+});
+
+export const PassageSchema = z.object({
+  article: z.string(),
+  title: z.string(),
+  paragraph: z.number().int().positive(),
+  text: z.string(),
+  score: z.number(),
+});
+
+export const AskReplySchema = z.object({
+  command: z.literal('ask'),
+  query: z.string(),
+  /** The best sentence of the top passage, or null when the articles do not answer. */
+  answer: z.string().nullable(),
+  citation: CitationSchema.nullable(),
+  /** Query words searched for, for highlighting. */
+  terms: z.array(z.string()),
+  results: z.array(PassageSchema),
+  /** When abstaining: what the articles are about. */
+  suggestions: z.array(z.string()),
+});
+
+export const GlossaryEntrySchema = z.object({ term: z.string(), gloss: z.string() });
+
+export const ArticleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  section: z.string().nullable(),
+  published: z.string().nullable(),
+  modified: z.string().nullable(),
+  byline: z.string().nullable(),
+  email: z.string().nullable(),
+  url: z.string().nullable(),
+  paragraphs: z.number().int(),
+  speakers: z.array(z.string()),
+  glossary: z.array(GlossaryEntrySchema),
+});
+
+export const ArticleReplySchema = z.object({
+  command: z.literal('article'),
+  articles: z.array(ArticleSummarySchema),
+});
+
+export const ErrorReplySchema = z.object({
+  command: z.string(),
+  error: z.string(),
+});
+
+export type Citation = z.infer<typeof CitationSchema>;
+export type Passage = z.infer<typeof PassageSchema>;
+export type AskReply = z.infer<typeof AskReplySchema>;
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+export type ArticleReply = z.infer<typeof ArticleReplySchema>;
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
+
+/** Every reply a command can give; the console's `--json` mode prints exactly one of these per input line. */
+export const ReplySchema = z.union([AskReplySchema, ArticleReplySchema, ErrorReplySchema]);
+export type Reply = z.infer<typeof ReplySchema>;

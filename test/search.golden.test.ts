@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ask } from '../src/search/ask.ts';
+import { buildCorpus } from '../src/search/corpus.ts';
+import { loadFixture, loadSeed, REPO } from './helpers.ts';
+
+const Golden = z.object({
+  answerable: z.array(z.object({ q: z.string(), article: z.string(), paragraph: z.number().int() })).min(25),
+  outOfScope: z.array(z.string()).min(5),
+});
+const golden = Golden.parse(JSON.parse(readFileSync(join(REPO, 'test/golden/ask.json'), 'utf8')));
+const corpus = buildCorpus([loadSeed(), loadFixture('yonhap_chip_exports.txt'), loadFixture('daily_market_digital.txt')]);
+
+describe('retrieval quality on the golden set (seed + two fixture articles)', () => {
+  it('finds the expected paragraph first for at least 90% of questions', () => {
+    const misses = golden.answerable.filter((g) => {
+      const top = ask(corpus, g.q).results[0];
+      return top?.article !== g.article || top.paragraph !== g.paragraph;
+    });
+    const recallAt1 = 1 - misses.length / golden.answerable.length;
+    // Printed so a regression shows which questions moved.
+    if (misses.length > 0) console.info('R@1 misses:', misses.map((m) => m.q));
+    expect(recallAt1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each(golden.outOfScope)('abstains on an out-of-scope question: %s', (q) => {
+    const outcome = ask(corpus, q);
+    expect(outcome.results).toEqual([]);
+    expect(outcome.answer).toBeNull();
+  });
+
+  it('marks as answer a sentence of the top paragraph', () => {
+    const outcome = ask(corpus, '반도체 수출 98억 달러');
+    const top = outcome.results[0]!;
+    expect(top.paragraph).toBe(1);
+    expect(outcome.answer?.text).toBe('산업통상자원부는 14일 2월 반도체 수출이 작년 같은 달보다 12.4% 늘어난 98억 달러를 기록했다고 밝혔다.');
+  });
+});
