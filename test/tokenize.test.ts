@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { stripParticles } from '../src/search/particles.ts';
+import { tokenizeKorean, wordTokens } from '../src/search/tokenize.ts';
+
+describe('stripParticles', () => {
+  it.each([
+    ['저우훙이는', '저우훙이'],
+    ['업계를', '업계'],
+    ['중국에서는', '중국'],
+    ['중국으로의', '중국'],
+    ['오픈ai가', '오픈ai'],
+    ['공개했습니다', '공개'],
+    ['인예', '인예'], // `이`-like endings are kept when the stem would be one syllable
+  ])('%s → %s', (word, stem) => {
+    expect(stripParticles(word)).toBe(stem);
+  });
+});
+
+describe('tokenizeKorean', () => {
+  it('normalises to NFC before tokenising', () => {
+    const decomposed = '소라'.normalize('NFD');
+    expect(tokenizeKorean(decomposed)).toEqual(tokenizeKorean('소라'));
+  });
+
+  it('makes spacing variants of 오픈AI meet', () => {
+    const glued = new Set(tokenizeKorean('오픈AI가'));
+    const spaced = tokenizeKorean('오픈 AI');
+    expect(spaced.every((t) => glued.has(t))).toBe(true);
+  });
+
+  it('emits the raw word, the stem, Latin runs whole and Hangul bigrams of the stem', () => {
+    expect(wordTokens('그래픽처리장치를').tokens).toEqual(
+      expect.arrayContaining(['그래픽처리장치를', '그래픽처리장치', '그래', '래픽', '장치']),
+    );
+    expect(wordTokens('그래픽처리장치를').tokens).not.toContain('치를');
+    expect(tokenizeKorean('GPT-4.0과')).toEqual(expect.arrayContaining(['gpt', '4', 'gpt-4.0']));
+  });
+
+  it('folds quote marks and punctuation away', () => {
+    expect(tokenizeKorean('“소라”')).toEqual(tokenizeKorean("'소라'"));
+  });
+});
