@@ -35,7 +35,7 @@ export const articleCommand: Command<typeof options, ArticleReply> = {
   run(ctx, { article }) {
     const only = articleFilter(ctx, article);
     const articles = only ? [only] : ctx.corpus.articles;
-    return { command: 'article', articles: articles.map((a) => summarizeArticle(a, [])) };
+    return { command: 'article', articles: articles.map((a) => summarizeArticle(a, a.speakers.map((s) => s.name))) };
   },
   autocomplete: (ctx, option, value) => (option === 'article' ? articleChoices(ctx, value) : []),
 };

@@ -4,11 +4,12 @@ import { UserError } from '../src/errors.ts';
 import type { ErrorReply, Reply } from '../src/replies.ts';
 import { articleCommand } from './article.ts';
 import { askCommand } from './ask.ts';
+import { quoteCommand } from './quote.ts';
 
 // Each entry keeps its own option and reply types; the registry only needs the common shape.
 type AnyCommand = Command<z.ZodType, Reply>;
 
-export const COMMANDS: readonly AnyCommand[] = [askCommand, articleCommand];
+export const COMMANDS: readonly AnyCommand[] = [askCommand, quoteCommand, articleCommand];
 
 export function findCommand(name: string): AnyCommand | undefined {
   return COMMANDS.find((c) => c.definition.name === name);

@@ -55,6 +55,25 @@ export const ArticleReplySchema = z.object({
   articles: z.array(ArticleSummarySchema),
 });
 
+export const QuoteReplySchema = z.object({
+  command: z.literal('quote'),
+  query: z.string(),
+  speaker: z
+    .object({ id: z.string(), name: z.string(), description: z.string(), title: z.string().nullable(), organization: z.string().nullable() })
+    .nullable(),
+  quotes: z.array(
+    z.object({
+      text: z.string(),
+      kind: z.enum(['direct', 'indirect']),
+      article: z.string(),
+      title: z.string(),
+      paragraph: z.number().int().positive(),
+    }),
+  ),
+  /** Did-you-mean names when no speaker matches; other close matches otherwise. */
+  suggestions: z.array(z.string()),
+});
+
 export const ErrorReplySchema = z.object({
   command: z.string(),
   error: z.string(),
@@ -65,8 +84,9 @@ export type Passage = z.infer<typeof PassageSchema>;
 export type AskReply = z.infer<typeof AskReplySchema>;
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export type ArticleReply = z.infer<typeof ArticleReplySchema>;
+export type QuoteReply = z.infer<typeof QuoteReplySchema>;
 export type ErrorReply = z.infer<typeof ErrorReplySchema>;
 
 /** Every reply a command can give; the console's `--json` mode prints exactly one of these per input line. */
-export const ReplySchema = z.union([AskReplySchema, ArticleReplySchema, ErrorReplySchema]);
+export const ReplySchema = z.union([AskReplySchema, ArticleReplySchema, QuoteReplySchema, ErrorReplySchema]);
 export type Reply = z.infer<typeof ReplySchema>;

@@ -62,3 +62,20 @@ describe('a local daily page (worded dates, byline line, copyright footer, bulle
     expect(article.glossary).toEqual([{ term: '한국유통연구원', gloss: 'KDRI' }]);
   });
 });
+
+describe('a wire page (승인/수정 on one line with the outlet, bracketed section tag, ⓒ footer)', () => {
+  const article = loadFixture('newsis_summit.txt');
+
+  it('reads the metadata and the eight paragraphs', () => {
+    expect(article).toMatchObject({
+      title: '[정치] 북미 정상 \'깜짝 회동\' 가능성…"대화 문 열려 있다"',
+      outlet: '뉴시스',
+      published: '2025-01-10T14:30+09:00',
+      modified: '2025-01-10T15:02+09:00',
+      byline: '박준혁 기자',
+    });
+    expect(article.paragraphs).toHaveLength(8);
+    expect(article.paragraphs[6]!.sentences).toHaveLength(2);
+    expect(article.paragraphs.map((p) => p.text).join('\n')).not.toContain('무단 전재');
+  });
+});

@@ -1,4 +1,4 @@
-import type { ArticleReply, AskReply, Reply } from '../replies.ts';
+import type { ArticleReply, AskReply, QuoteReply, Reply } from '../replies.ts';
 
 /** A reply as plain text for the terminal: the same content the Discord embeds show. */
 export function renderReplyText(reply: Reply): string {
@@ -8,6 +8,8 @@ export function renderReplyText(reply: Reply): string {
       return renderAsk(reply);
     case 'article':
       return renderArticles(reply);
+    case 'quote':
+      return renderQuotes(reply);
   }
 }
 
@@ -37,4 +39,19 @@ function renderArticles(reply: ArticleReply): string {
       ].join('\n'),
     )
     .join('\n\n');
+}
+
+function renderQuotes(reply: QuoteReply): string {
+  if (!reply.speaker) {
+    const hint = reply.suggestions.length ? `\n혹시 이 사람인가요? ${reply.suggestions.join(', ')}` : '';
+    return `기사에서 '${reply.query}'(이)라는 발언자를 찾지 못했습니다.${hint}`;
+  }
+  const header = reply.speaker.description ? `${reply.speaker.name} (${reply.speaker.description})` : reply.speaker.name;
+  const oneArticle = new Set(reply.quotes.map((q) => q.article)).size === 1;
+  const lines = reply.quotes.map((q, i) => {
+    const said = q.kind === 'direct' ? `“${q.text}”` : `[간접] ${q.text}`;
+    return `${i + 1}. ${said}  — ${q.paragraph}문단${oneArticle ? '' : ` · ${q.title}`}`;
+  });
+  if (oneArticle) lines.push(`   「${reply.quotes[0]!.title}」`);
+  return [header, ...lines].join('\n');
 }

@@ -7,6 +7,7 @@ import { IngestError } from './errors.ts';
 import { mineGlossary } from './glossary.ts';
 import { readMetadata } from './metadata.ts';
 import { splitDateline } from './outlet.ts';
+import { extractQuotes, QuoteSchema, SpeakerSchema } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
 
 const isoKst = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00$/);
@@ -32,6 +33,8 @@ export const ArticleSchema = z.object({
   url: z.string().nullable(),
   paragraphs: z.array(ParagraphSchema).min(1),
   glossary: z.array(z.object({ term: z.string(), gloss: z.string() })),
+  speakers: z.array(SpeakerSchema),
+  quotes: z.array(QuoteSchema),
 });
 
 export type Article = z.infer<typeof ArticleSchema>;
@@ -58,6 +61,7 @@ export function parseArticle(file: string, bytes: Uint8Array, options: ParseOpti
   const first = splitDateline(layout.paragraphs[0]!);
   const paragraphs = [first.rest, ...layout.paragraphs.slice(1)].filter((p) => p.trim() !== '');
   const metadata = readMetadata(layout.lines, layout.paragraphs, layout.title, first.byline);
+  const bodyParagraphs = paragraphs.map((p, i) => ({ n: i + 1, text: p, sentences: splitSentences(p) }));
   const candidate = {
     id: articleIdFromFile(file),
     file: basename(file),
@@ -65,8 +69,9 @@ export function parseArticle(file: string, bytes: Uint8Array, options: ParseOpti
     encoding,
     title: layout.title ?? paragraphs[0]!.slice(0, 80),
     ...metadata,
-    paragraphs: paragraphs.map((p, i) => ({ n: i + 1, text: p, sentences: splitSentences(p) })),
+    paragraphs: bodyParagraphs,
     glossary: mineGlossary(paragraphs),
+    ...extractQuotes(bodyParagraphs),
   };
   const parsed = ArticleSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -2,6 +2,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
+import { buildSpeakerDirectory, type SpeakerEntry } from './speakers.ts';
 
 /** One searchable unit: a paragraph of an article. */
 export interface ParagraphDoc {
@@ -20,6 +21,8 @@ export interface Corpus {
   titleTokens: Map<string, string[]>;
   /** Recurring words of each article, by id: suggestions when a question is not answered. */
   topics: Map<string, string[]>;
+  /** Everyone quoted, merged across articles. */
+  speakers: SpeakerEntry[];
 }
 
 /** The index options, shared by building and by loading a snapshot (MiniSearch needs the same ones). */
@@ -60,7 +63,7 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   }
   const titleTokens = new Map(articles.map((a) => [a.id, tokenizeKorean(a.title)]));
   const topics = new Map(articles.map((a) => [a.id, articleTopics(a)]));
-  return { articles, index, expansions, titleTokens, topics };
+  return { articles, index, expansions, titleTokens, topics, speakers: buildSpeakerDirectory(articles) };
 }
 
 export function findArticle(corpus: Corpus, id: string): Article | undefined {

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { findQuoteSpans, maskQuotes, type QuoteSpan } from './quoteSpans.ts';
+import { splitSpeakerPhrase, TITLES, type SpeakerParts } from './speakerPhrase.ts';
+
+export const SpeakerSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1),
+  title: z.string().nullable(),
+  organization: z.string().nullable(),
+  description: z.string(),
+  named: z.boolean(),
+});
+
+export const QuoteSchema = z.object({
+  speaker: z.string(),
+  text: z.string().min(1),
+  kind: z.enum(['direct', 'indirect']),
+  paragraph: z.number().int().positive(),
+});
+
+export type Speaker = z.infer<typeof SpeakerSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/** `"…"라고/고/라며/며/면서 …` — what ties a quote to the verb of saying. */
+const CONNECTOR = /^(?:이라고|라고|고|이라며|라며|며|이라면서|라면서|면서도|면서|하고)(?=[\s"“'‘]|$)/;
+/** Connectors that may be followed by another quote of the same speaker (`"A"며 "B"고 밝혔다`). */
+const CONTINUING = /^(?:이라며|라며|며|이라면서|라면서|면서도|면서)$/;
+/** Verbs of saying, judging and predicting, in any ending. */
+const REPORTING_VERB =
+  /(?:말|밝히|밝혔|설명|강조|지적|내다보|내다봤|평가|덧붙|너스레|떨었|그었|웃었|웃으며|전했|전하|주장|예측|예상|전망|언급|답했|답변|물었|호소|토로|우려|비판|비유|발표|당부|털어놓|반박|해명|약속|경고|조언|분석|관측|봤|보았|했)[가-힣]*[.!]?$/;
+/** Indirect speech: `…다고/라고/것이라며/것으로 … 예측했다` with the verb closing the sentence. */
+const REPORTED_CLAUSE = /(?:다고|라고|이라며|다며|라며|것으로)\s[^]*?$/;
+const LEADING_ADVERBS = /^(?:(?:하지만|그러나|다만|또한|또|이어|이어서|앞서|한편|특히|이에|이날|그러면서|아울러|반면|그리고|이와 함께)\s+)+/;
+/** Words that end in 은/는 without being a subject: adnominal verbs (`15년이라는`, `몰아내지는`). */
+const NOT_A_TOPIC = /(?:라는|다는|하는|되는|있는|없는|지는|기는|는데|려는|으로는|로는|에게는)$/;
+const TOPIC = /^(.+?)(?:에서는|은|는|도)$/;
+const SUBJECT = /^(.+?)(?:이|가)$/;
+const PRONOUN = /^(?:그|그녀|그들|본인|자신)$/;
+const DEMONSTRATIVE = /^(?:이|그|해당)\s+(\S+)$/;
+const SURNAME_TITLE = /^([가-힣])\s+(\S+)$/;
+/** How many paragraphs back an elided subject may reach for its speaker. */
+const ELISION_REACH = 2;
+
+interface Attribution {
+  speaker: SpeakerParts;
+  paragraph: number;
+}
+
+interface ParagraphInput {
+  n: number;
+  sentences: string[];
+}
+
+/** Who said what in an article: direct quotes with their speaker, and reported statements marked `indirect`. */
+export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker[]; quotes: Quote[] } {
+  const speakers = new Map<string, Speaker>();
+  const quotes: Quote[] = [];
+  // An object, not a `let`: the closure below updates it and TypeScript tracks that.
+  const last: { attribution: Attribution | null } = { attribution: null };
+
+  const attribute = (parts: SpeakerParts, n: number, kind: Quote['kind'], texts: string[]): void => {
+    const id = parts.name.slice(0, 100);
+    const known = speakers.get(id);
+    if (!known) speakers.set(id, { id, ...parts });
+    else if (!known.title && parts.title) speakers.set(id, { ...known, ...parts, description: known.description || parts.description });
+    for (const text of texts) quotes.push({ speaker: id, text, kind, paragraph: n });
+    last.attribution = { speaker: speakers.get(id)!, paragraph: n };
+  };
+
+  for (const { n, sentences } of paragraphs) {
+    for (const sentence of sentences) {
+      const previous = last.attribution;
+      const recent = previous && n - previous.paragraph <= ELISION_REACH ? previous : null;
+      const chains = directQuoteChains(sentence);
+      if (chains.length > 0) {
+        for (const chain of chains) {
+          const speaker = findSpeaker(sentence.slice(0, chain[0]!.start), [...speakers.values()], recent, 'direct');
+          if (speaker) attribute(speaker, n, 'direct', chain.map((s) => quoteText(sentence, s)));
+        }
+        continue;
+      }
+      if (!isReportedStatement(sentence)) continue;
+      const speaker = findSpeaker(sentence, [...speakers.values()], recent, 'indirect');
+      if (speaker) attribute(speaker, n, 'indirect', [sentence.replace(LEADING_ADVERBS, '')]);
+    }
+  }
+  return { speakers: [...speakers.values()], quotes };
+}
+
+/** Groups of quote spans that end in a verb of saying; emphasised terms (`'서유기'가`) are not speech. */
+function directQuoteChains(sentence: string): QuoteSpan[][] {
+  const chains: QuoteSpan[][] = [];
+  let chain: QuoteSpan[] = [];
+  for (const span of findQuoteSpans(sentence)) {
+    const after = sentence.slice(span.end);
+    const connector = CONNECTOR.exec(after)?.[0];
+    if (!connector || !isSpeechLike(sentence, span)) {
+      chain = [];
+      continue;
+    }
+    chain.push(span);
+    const rest = after.slice(connector.length).trimStart();
+    if (CONTINUING.test(connector) && /^["“'‘]/.test(rest)) continue;
+    if (REPORTING_VERB.test(verbPhrase(rest))) chains.push(chain);
+    chain = [];
+  }
+  return chains;
+}
+
+/** The words after a quote up to the sentence end, without a nested quote in between. */
+function verbPhrase(rest: string): string {
+  return maskQuotes(rest).trim();
+}
+
+/** Speech has several words; a single quoted word followed by `라고` is a label (`'혁명'이라고 불렀다`). */
+function isSpeechLike(sentence: string, span: QuoteSpan): boolean {
+  return /\s/.test(sentence.slice(span.start + 1, span.end - 1).trim());
+}
+
+function quoteText(sentence: string, span: QuoteSpan): string {
+  return sentence.slice(span.start + 1, span.end - 1).trim();
+}
+
+function isReportedStatement(sentence: string): boolean {
+  const masked = maskQuotes(sentence);
+  const clause = REPORTED_CLAUSE.exec(masked)?.[0];
+  return clause !== undefined && REPORTING_VERB.test(clause);
+}
+
+/**
+ * The speaker of a quote from the words before it: the topic (`…저우훙이는`) or subject (`김 씨가`) of the clause,
+ * resolved against earlier speakers for `그는`, `이 블로거는` and `최 회장은`; none found means the subject is
+ * elided and the quote continues the previous speaker.
+ */
+function findSpeaker(
+  prefix: string,
+  known: Speaker[],
+  recent: Attribution | null,
+  mode: 'direct' | 'indirect',
+): SpeakerParts | null {
+  const original = prefix.split(/따르면\s+/).at(-1)!.replace(LEADING_ADVERBS, '');
+  // Words are found in the masked text (same length), so a quoted name (`'AI 정신병원'은`) is one word.
+  const words = [...maskQuotes(original).matchAll(/\S+/g)].map((m) => ({ masked: m[0], start: m.index, end: m.index + m[0].length }));
+  const firstTopic = words.findIndex((w) => TOPIC.test(w.masked) && !NOT_A_TOPIC.test(w.masked) && !w.masked.includes('('));
+  // A reported statement opens with its speaker; a `은/는` word after a case-marked one is inside the reported
+  // clause (`수준이 오픈AI가 … 내놓은`), not a topic.
+  const firstArgument = words.findIndex((w) => /(?:이|가|을|를)$/.test(w.masked));
+  let topicAt = mode === 'indirect' && firstArgument >= 0 && firstArgument < firstTopic ? -1 : firstTopic;
+  // `김정은 위원장은`: a name that merely ends in 은/는 is followed by the real topic, its title.
+  const next = words[topicAt + 1];
+  if (topicAt >= 0 && next && TOPIC.test(next.masked) && TITLES.test(TOPIC.exec(next.masked)![1]!)) topicAt += 1;
+  // In reported speech an `이/가` subject belongs to the reported clause (`기간이 … 단축될 것이라고`), not the speaker.
+  const subjectAt = topicAt >= 0 || mode === 'indirect' ? -1 : words.findIndex((w) => SUBJECT.test(w.masked) && !w.masked.includes('('));
+  const at = topicAt >= 0 ? topicAt : subjectAt;
+  if (at < 0) return recent?.speaker ?? null;
+
+  const head = words[at]!;
+  const particle = (topicAt >= 0 ? TOPIC : SUBJECT).exec(head.masked)!;
+  const phraseStart = words[Math.max(0, at - 7)]!.start;
+  const phrase = original.slice(phraseStart, head.start + particle[1]!.length).trim();
+  return resolveReference(phrase, known, recent) ?? splitSpeakerPhrase(phrase);
+}
+
+/** `그는` → the last speaker; `이 블로거는` → the last speaker with that title; `최 회장은` → 최… 회장 named earlier. */
+function resolveReference(phrase: string, known: Speaker[], recent: Attribution | null): SpeakerParts | null {
+  if (PRONOUN.test(phrase)) return recent?.speaker ?? null;
+  const demonstrative = DEMONSTRATIVE.exec(phrase);
+  if (demonstrative) {
+    const role = demonstrative[1]!;
+    const match = [...known].reverse().find((s) => s.title === role || s.description.endsWith(role));
+    return match ?? recent?.speaker ?? null;
+  }
+  const surnameTitle = SURNAME_TITLE.exec(phrase);
+  if (surnameTitle && TITLES.test(surnameTitle[2]!)) {
+    const [, surname, title] = surnameTitle;
+    return [...known].reverse().find((s) => s.named && s.name.startsWith(surname!) && (s.title === title || title === '씨')) ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+/** A subject phrase before a quote (`치후360 창립자 저우훙이`) split into name, title and organisation. */
+
+export interface SpeakerParts {
+  name: string;
+  title: string | null;
+  organization: string | null;
+  /** Everything in the phrase besides the name, as printed: `중국 인터넷 보안 기업 치후360 창립자`. */
+  description: string;
+  /** False for `관계자`, `소식통`, `업계`: a role, not a person we can name. */
+  named: boolean;
+}
+
+/** Job titles and roles printed next to names in Korean news. */
+export const TITLES =
+  /^(?:창립자|창업자|설립자|대표|대표이사|회장|부회장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
+
+/** Speakers that name a role or a crowd, never a person. */
+const UNNAMED = /(?:관계자|소식통|측|당국자?|업계|전문가들?|시민들?|주민들?|상인들?|누리꾼들?|네티즌들?)$/;
+
+/** Surnames that start most Korean personal names, to tell `최영호 회장` (name+title) from `서울시 관계자`. */
+const KOREAN_NAME = /^[김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][가-힣]{1,3}$/;
+
+export function splitSpeakerPhrase(phrase: string): SpeakerParts {
+  const cleaned = phrase.replace(/\(\d{1,3}\)/g, '').replace(/\s+/g, ' ').trim();
+  if (UNNAMED.test(cleaned)) {
+    return { name: cleaned, title: null, organization: organizationOf(cleaned.split(' ').slice(0, -1)), description: cleaned, named: false };
+  }
+  const quoted = /['‘"“]([^'’"”]+)['’"”]$/.exec(cleaned);
+  const tokens = cleaned.split(' ');
+  let name: string;
+  let title: string | null = null;
+  let rest: string[];
+  if (quoted) {
+    // `쓰촨성의 블로거 'AI 정신병원'`: the quoted words are the name.
+    name = quoted[1]!;
+    rest = cleaned.slice(0, quoted.index).trim().split(' ').filter(Boolean);
+  } else if (tokens.length >= 2 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens.at(-2)!)) {
+    // `최영호 회장`, `김순자 씨`: Korean order puts the title after the name.
+    title = tokens.at(-1)!;
+    name = tokens.at(-2)!;
+    rest = tokens.slice(0, -2);
+  } else {
+    name = tokens.at(-1)!;
+    rest = tokens.slice(0, -1);
+  }
+  if (!title && rest.length > 0 && TITLES.test(rest.at(-1)!)) title = rest.at(-1)!;
+  const beforeTitle = title && rest.at(-1) === title ? rest.slice(0, -1) : rest;
+  const description = [...rest, ...(title && title !== '씨' && !rest.includes(title) ? [title] : [])].join(' ');
+  return {
+    name,
+    title: title === '씨' ? null : title,
+    organization: organizationOf(beforeTitle),
+    description,
+    named: true,
+  };
+}
+
+/** A word that belongs to a clause (`떡집을`, `운영하는`), not to an organisation's name. */
+const CLAUSE_WORD = /(?:을|를|에서|에|는|은|이|가|로|째)$/;
+
+/** The organisation is the last words before the title, without a genitive `의` (`BGI 화다지인의` → `BGI 화다지인`). */
+function organizationOf(tokens: string[]): string | null {
+  const generic = /^(?:중국|미국|한국|일본|국내|해외|세계|최대|인터넷|보안|기업|유전자|쓰촨성의|한|이|그|저)$/;
+  const picked: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && picked.length < 2; i--) {
+    const token = tokens[i]!.replace(/의$/, '');
+    if (generic.test(tokens[i]!) || generic.test(token) || CLAUSE_WORD.test(tokens[i]!)) break;
+    picked.unshift(token);
+  }
+  return picked.length > 0 ? picked.join(' ') : null;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../commands/index.ts';
+import { quoteCommand } from '../commands/quote.ts';
+import type { CommandContext } from '../src/command.ts';
+import type { QuoteReply } from '../src/replies.ts';
+import { buildCorpus } from '../src/search/corpus.ts';
+import { loadFixture, loadSeed } from './helpers.ts';
+
+const ctx: CommandContext = {
+  corpus: buildCorpus([loadSeed(), loadFixture('yonhap_chip_exports.txt'), loadFixture('newsis_summit.txt')]),
+  actor: { id: '1', name: 'tester', isModerator: false },
+};
+
+const quote = async (speaker: string, article?: string) => (await runCommand('quote', { speaker, article }, ctx)) as QuoteReply;
+
+describe('/quote lookup', () => {
+  it.each([
+    ['저우훙이', '저우훙이'],
+    ['저우', '저우훙이'],
+    ['저우훙이는', '저우훙이'],
+    ['ㅈㅇㅎㅇ', '저우훙이'],
+    ['치후360', '저우훙이'],
+    ['BGI', '인예'],
+    ['블로거', 'AI 정신병원'],
+    ['정신병원', 'AI 정신병원'],
+    ['김정은', '김정은'],
+    ['박 상무', '박지현'],
+  ])('%s → %s', async (typed, name) => {
+    expect((await quote(typed)).speaker?.name).toBe(name);
+  });
+
+  it('lists direct and reported statements in article order with their paragraphs', async () => {
+    const reply = await quote('저우훙이');
+    expect(reply.quotes.map((q) => [q.kind, q.paragraph])).toEqual([
+      ['direct', 3],
+      ['indirect', 4],
+      ['indirect', 5],
+      ['indirect', 6],
+    ]);
+    expect(reply.speaker?.description).toBe('중국 인터넷 보안 기업 치후360 창립자');
+    expect(reply.quotes[0]).toMatchObject({ article: '000_747bf3bd7eb8621c', text: '소라가 광고와 영화 예고편 업계를 완전히 흔들 것' });
+  });
+
+  it('answers an unknown name, or someone only mentioned inside a quote, with no quotes and suggestions', async () => {
+    const reply = await quote('손오공');
+    expect(reply.speaker).toBeNull();
+    expect(reply.quotes).toEqual([]);
+    expect(reply.suggestions.length).toBeGreaterThan(0);
+    expect((await quote('저우홍이')).speaker?.name ?? (await quote('저우홍이')).suggestions[0]).toBe('저우훙이');
+  });
+
+  it('limits to one article when asked', async () => {
+    const reply = await quote('관계자', 'yonhap_chip_exports');
+    expect(reply.speaker?.name).toBe('산업통상자원부 관계자');
+    expect((await quote('저우훙이', 'yonhap_chip_exports')).speaker).toBeNull();
+  });
+});
+
+describe('/quote autocomplete', () => {
+  const complete = (value: string) => quoteCommand.autocomplete!(ctx, 'speaker', value);
+
+  it('ranks exact, prefix and 초성 matches first and returns stable ids', () => {
+    expect(complete('ㅈㅇ')[0]).toEqual({ name: expect.stringMatching(/^저우훙이 — /), value: '저우훙이' });
+    expect(complete('인')[0]!.value).toBe('인예');
+    expect(complete('치후')[0]!.value).toBe('저우훙이');
+  });
+
+  it('offers at most 25 choices of at most 100 characters, and every speaker for empty input', () => {
+    const all = complete('');
+    expect(all.length).toBe(ctx.corpus.speakers.length);
+    for (const choice of all) {
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+      expect(choice.value.length).toBeLessThanOrEqual(100);
+    }
+    expect(all.length).toBeLessThanOrEqual(25);
+  });
+
+  it('accepts the choice value back as the speaker option', async () => {
+    const [first] = complete('블로');
+    expect((await quote(first!.value)).speaker?.name).toBe('AI 정신병원');
+  });
+});
