@@ -17,7 +17,11 @@ const options = z.object({
         `질문이 너무 깁니다 (${String(issue.input).trim().length}자). ${MAX_QUESTION_LENGTH}자 이내로 줄여 주세요.`,
     }),
   article: articleOption,
+  /** Not a slash-command option: the "more results" button asks for the next page. */
+  page: z.number().int().min(0).max(19).default(0),
 });
+
+const PAGE_SIZE = 5;
 
 export const askCommand: Command<typeof options, AskReply> = {
   definition: {
@@ -53,9 +57,10 @@ export const askCommand: Command<typeof options, AskReply> = {
   },
   options,
   fromText: (text) => ({ question: text }),
-  run(ctx, { question, article }) {
+  run(ctx, { question, article, page }) {
     const only = articleFilter(ctx, article);
-    const outcome = ask(ctx.corpus, question, { article: only?.id });
+    // One extra result tells whether a further page exists.
+    const outcome = ask(ctx.corpus, question, { article: only?.id, limit: (page + 1) * PAGE_SIZE + 1 });
     const top = outcome.answer ? findArticle(ctx.corpus, outcome.answer.article) : undefined;
     return {
       command: 'ask',
@@ -66,7 +71,9 @@ export const askCommand: Command<typeof options, AskReply> = {
           ? { article: top.id, title: top.title, paragraph: outcome.answer.paragraph, url: top.url }
           : null,
       terms: outcome.terms,
-      results: outcome.results,
+      results: outcome.results.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE),
+      page,
+      more: outcome.results.length > (page + 1) * PAGE_SIZE,
       suggestions: outcome.answer ? [] : suggestionsFor(ctx.corpus, only?.id),
     };
   },

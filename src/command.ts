@@ -1,5 +1,6 @@
 import type { APIApplicationCommandOptionChoice, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { z } from 'zod';
+import type { Library } from './library/library.ts';
 import type { Corpus } from './search/corpus.ts';
 import { UserError } from './errors.ts';
 
@@ -14,6 +15,8 @@ export interface CommandContext {
   /** The corpus being served when the command started; a reindex swaps in a new one without touching this. */
   corpus: Corpus;
   actor: Actor;
+  /** For /reindex: the library that owns the corpus. */
+  library: Library;
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
@@ -24,8 +27,11 @@ export type Choice = APIApplicationCommandOptionChoice<string>;
  */
 export interface Command<Options extends z.ZodType, Reply> {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Refused before any work for anyone who is not a moderator. */
+  moderatorOnly?: boolean;
   options: Options;
-  fromText(text: string): Record<string, unknown>;
+  /** How the console reads typed text as this command's options. */
+  fromText(text: string): Record<string, unknown> | Promise<Record<string, unknown>>;
   run(ctx: CommandContext, options: z.infer<Options>): Reply | Promise<Reply>;
   autocomplete?(ctx: CommandContext, option: string, value: string): Choice[];
 }

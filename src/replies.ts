@@ -26,9 +26,12 @@ export const AskReplySchema = z.object({
   /** The best sentence of the top passage, or null when the articles do not answer. */
   answer: z.string().nullable(),
   citation: CitationSchema.nullable(),
-  /** Query words searched for, for highlighting. */
+  /** Stems of the query's content words, for highlighting. */
   terms: z.array(z.string()),
   results: z.array(PassageSchema),
+  /** Page of results (5 a page) and whether another page exists. */
+  page: z.number().int().min(0),
+  more: z.boolean(),
   /** When abstaining: what the articles are about. */
   suggestions: z.array(z.string()),
 });
@@ -74,6 +77,22 @@ export const QuoteReplySchema = z.object({
   suggestions: z.array(z.string()),
 });
 
+export const ReindexReplySchema = z.object({
+  command: z.literal('reindex'),
+  ok: z.boolean(),
+  /** Articles served after the reindex. */
+  articles: z.number().int(),
+  paragraphs: z.number().int(),
+  quotes: z.number().int(),
+  added: z.array(z.string()),
+  changed: z.array(z.string()),
+  removed: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  errors: z.array(z.object({ file: z.string(), message: z.string() })),
+  saved: z.string().nullable(),
+  notice: z.string().nullable(),
+});
+
 export const ErrorReplySchema = z.object({
   command: z.string(),
   error: z.string(),
@@ -85,8 +104,9 @@ export type AskReply = z.infer<typeof AskReplySchema>;
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export type ArticleReply = z.infer<typeof ArticleReplySchema>;
 export type QuoteReply = z.infer<typeof QuoteReplySchema>;
+export type ReindexReply = z.infer<typeof ReindexReplySchema>;
 export type ErrorReply = z.infer<typeof ErrorReplySchema>;
 
 /** Every reply a command can give; the console's `--json` mode prints exactly one of these per input line. */
-export const ReplySchema = z.union([AskReplySchema, ArticleReplySchema, QuoteReplySchema, ErrorReplySchema]);
+export const ReplySchema = z.union([AskReplySchema, ArticleReplySchema, QuoteReplySchema, ReindexReplySchema, ErrorReplySchema]);
 export type Reply = z.infer<typeof ReplySchema>;

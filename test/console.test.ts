@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReplySchema } from '../src/replies.ts';
+import { ArticleReplySchema, AskReplySchema, ReplySchema } from '../src/replies.ts';
 import { FIXTURES, REPO, SEED_FILE } from './helpers.ts';
 
 /** Runs `npm start`'s entry point for real, feeding lines on stdin. */
@@ -42,14 +42,14 @@ describe('the local console (npm start without a token)', () => {
     expect(replies).toHaveLength(7);
     const [ask, article, empty, unknown, tooLong, outOfScope, plain] = replies;
     expect(ask).toMatchObject({ command: 'ask', results: [{ article: '000_747bf3bd7eb8621c', paragraph: 3 }] });
-    expect(ask && 'results' in ask && ask.results[0]!.text).toContain('광고와 영화 예고편 업계');
+    expect(AskReplySchema.parse(ask).results[0]!.text).toContain('광고와 영화 예고편 업계');
     expect(article).toMatchObject({ command: 'article' });
-    expect(article && 'articles' in article && article.articles.map((a) => a.outlet)).toEqual(['KBS', '연합뉴스']);
+    expect(ArticleReplySchema.parse(article).articles.map((a) => a.outlet)).toEqual(['KBS', '연합뉴스']);
     expect(empty).toMatchObject({ error: expect.stringContaining('빈 입력') });
     expect(unknown).toMatchObject({ command: 'nope', error: expect.stringContaining('/ask') });
     expect(tooLong).toMatchObject({ command: 'ask', error: expect.stringContaining('6000자') });
     expect(outOfScope).toMatchObject({ command: 'ask', answer: null, results: [] });
-    expect(outOfScope && 'suggestions' in outOfScope && outOfScope.suggestions.length).toBeGreaterThan(0);
+    expect(AskReplySchema.parse(outOfScope).suggestions.length).toBeGreaterThan(0);
     expect(plain).toMatchObject({ command: 'ask', results: [{ article: 'yonhap_chip_exports', paragraph: 2 }] });
   });
 

@@ -3,13 +3,10 @@ import { runCommand } from '../commands/index.ts';
 import { quoteCommand } from '../commands/quote.ts';
 import type { CommandContext } from '../src/command.ts';
 import type { QuoteReply } from '../src/replies.ts';
-import { buildCorpus } from '../src/search/corpus.ts';
-import { loadFixture, loadSeed } from './helpers.ts';
+import { fixture, openLibrary, SEED_FILE } from './helpers.ts';
 
-const ctx: CommandContext = {
-  corpus: buildCorpus([loadSeed(), loadFixture('yonhap_chip_exports.txt'), loadFixture('newsis_summit.txt')]),
-  actor: { id: '1', name: 'tester', isModerator: false },
-};
+const { library } = await openLibrary([SEED_FILE, fixture('yonhap_chip_exports.txt'), fixture('newsis_summit.txt')]);
+const ctx: CommandContext = { corpus: library.corpus, actor: { id: '1', name: 'tester', isModerator: false }, library };
 
 const quote = async (speaker: string, article?: string) => (await runCommand('quote', { speaker, article }, ctx)) as QuoteReply;
 

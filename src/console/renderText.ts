@@ -1,4 +1,4 @@
-import type { ArticleReply, AskReply, QuoteReply, Reply } from '../replies.ts';
+import type { ArticleReply, AskReply, QuoteReply, ReindexReply, Reply } from '../replies.ts';
 
 /** A reply as plain text for the terminal: the same content the Discord embeds show. */
 export function renderReplyText(reply: Reply): string {
@@ -10,6 +10,8 @@ export function renderReplyText(reply: Reply): string {
       return renderArticles(reply);
     case 'quote':
       return renderQuotes(reply);
+    case 'reindex':
+      return renderReindex(reply);
   }
 }
 
@@ -54,4 +56,18 @@ function renderQuotes(reply: QuoteReply): string {
   });
   if (oneArticle) lines.push(`   「${reply.quotes[0]!.title}」`);
   return [header, ...lines].join('\n');
+}
+
+function renderReindex(reply: ReindexReply): string {
+  const list = (label: string, files: string[]) => (files.length ? [`  ${label}: ${files.join(', ')}`] : []);
+  return [
+    reply.ok ? `색인 완료: 기사 ${reply.articles}개, 문단 ${reply.paragraphs}개, 발언 ${reply.quotes}개` : '색인 실패: 이전 색인을 그대로 씁니다.',
+    ...list('추가', reply.added),
+    ...list('변경', reply.changed),
+    ...list('삭제', reply.removed),
+    ...list('그대로', reply.unchanged),
+    ...reply.errors.map((e) => `  ✗ ${e.file}: ${e.message}`),
+    ...(reply.saved ? [`  저장: ${reply.saved}`] : []),
+    ...(reply.notice ? [`  ※ ${reply.notice}`] : []),
+  ].join('\n');
 }

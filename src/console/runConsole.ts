@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { errorReply, findCommand, runCommand } from '../../commands/index.ts';
 import type { Actor } from '../command.ts';
+import { UserError } from '../errors.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log.ts';
 import { ReplySchema, type Reply } from '../replies.ts';
@@ -23,7 +24,7 @@ const LOCAL_OPERATOR: Actor = { id: 'console', name: 'console', isModerator: tru
 export async function runConsole({ library, logger, input, output, json }: ConsoleOptions): Promise<void> {
   const interactive = !json && 'isTTY' in input && input.isTTY === true;
   const lines = createInterface({ input, terminal: interactive, crlfDelay: Infinity });
-  if (interactive) output.write('gisa-bot 콘솔: /ask <질문>, /article — Ctrl+D로 종료\n> ');
+  if (interactive) output.write('gisa-bot 콘솔: /ask <질문>, /quote <발언자>, /article, /reindex [파일] — Ctrl+D로 종료\n> ');
   for await (const line of lines) {
     const reply = await answerLine(line, library, logger);
     output.write(json ? `${JSON.stringify(ReplySchema.parse(reply))}\n` : `${renderReplyText(reply)}\n\n`);
@@ -35,10 +36,11 @@ export async function answerLine(line: string, library: Library, logger: Logger)
   const input = parseConsoleLine(line);
   if (!input) return errorReply('', '빈 입력입니다. 예: /ask 소라는 누가 만들었어?');
   const command = findCommand(input.command);
-  const options = command ? command.fromText(input.text) : {};
   try {
-    return await runCommand(input.command, options, { corpus: library.corpus, actor: LOCAL_OPERATOR });
+    const options = command ? await command.fromText(input.text) : {};
+    return await runCommand(input.command, options, { corpus: library.corpus, actor: LOCAL_OPERATOR, library });
   } catch (error) {
+    if (error instanceof UserError) return errorReply(input.command, error.message);
     logger.error({ err: error, line }, 'command failed');
     return errorReply(input.command, '처리 중 오류가 발생했습니다. 로그를 확인하세요.');
   }

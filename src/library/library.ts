@@ -1,6 +1,11 @@
+import MiniSearch from 'minisearch';
+import type { Actor } from '../command.ts';
+import type { Article } from '../ingest/article.ts';
 import type { Logger } from '../log.ts';
-import { buildCorpus, type Corpus } from '../search/corpus.ts';
-import { scanSeeds, type SeedFailure } from './seeds.ts';
+import { assembleCorpus, INDEX_OPTIONS, paragraphDocs, type Corpus, type ParagraphDoc } from '../search/corpus.ts';
+import { parseSeed, readSeedFiles, type SeedFailure } from './seeds.ts';
+import { readSnapshot, sameManifest, writeSnapshot, type Manifest } from './snapshot.ts';
+import { saveUpload, type Upload } from './upload.ts';
 
 export interface LibraryOptions {
   seedsDir: string;
@@ -9,25 +14,177 @@ export interface LibraryOptions {
   logger: Logger;
 }
 
-/** Owns the corpus being served. Readers take `corpus` once per request; a rebuild replaces it whole. */
+export interface ReindexReport {
+  ok: boolean;
+  articles: number;
+  paragraphs: number;
+  quotes: number;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  errors: SeedFailure[];
+  /** Where an uploaded file was saved, and anything the moderator should know about it. */
+  saved: string | null;
+  notice: string | null;
+}
+
+interface Built {
+  corpus: Corpus;
+  manifest: Manifest;
+  failures: SeedFailure[];
+  report: Omit<ReindexReport, 'saved' | 'notice'>;
+}
+
+/**
+ * Owns the corpus being served. Readers take `corpus` once per request; a rebuild happens beside it and
+ * replaces it in one assignment, so a query never sees half an index and a failed rebuild changes nothing.
+ */
 export class Library {
   #corpus: Corpus;
+  #manifest: Manifest;
+  #running: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly options: LibraryOptions,
-    corpus: Corpus,
+    built: { corpus: Corpus; manifest: Manifest },
   ) {
-    this.#corpus = corpus;
+    this.#corpus = built.corpus;
+    this.#manifest = built.manifest;
   }
 
   get corpus(): Corpus {
     return this.#corpus;
   }
 
+  /** Loads the snapshot when it matches the seed files, else builds from the seeds and writes a new snapshot. */
   static async open(options: LibraryOptions): Promise<{ library: Library; failures: SeedFailure[] }> {
-    const scan = await scanSeeds(options.seedsDir, options.maxArticleBytes);
-    for (const f of scan.failures) options.logger.warn({ file: f.file }, `skipped seed file: ${f.message}`);
-    options.logger.info({ articles: scan.articles.length, seedsDir: options.seedsDir }, 'corpus built');
-    return { library: new Library(options, buildCorpus(scan.articles)), failures: scan.failures };
+    const { logger } = options;
+    const files = await readSeedFiles(options.seedsDir, options.maxArticleBytes);
+    const manifest = manifestOf(files);
+    const snapshot = await readSnapshot(options.dataDir);
+    if (snapshot.ok && sameManifest(snapshot.snapshot.manifest, manifest)) {
+      const { articles, index, failures } = snapshot.snapshot;
+      logger.info({ articles: articles.length }, 'loaded the index snapshot');
+      logFailures(logger, failures);
+      return { library: new Library(options, { corpus: assembleCorpus(articles, index), manifest }), failures };
+    }
+    if (!snapshot.ok && snapshot.reason !== 'no snapshot yet') logger.warn(`ignoring the snapshot: ${snapshot.reason}; rebuilding`);
+    const built = await build(files, new Map(), options.maxArticleBytes);
+    logFailures(logger, built.failures);
+    logger.info({ articles: built.corpus.articles.length, seedsDir: options.seedsDir }, 'built the index from seeds');
+    await persist(options, built).catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
+    return { library: new Library(options, built), failures: built.failures };
   }
+
+  /**
+   * Rescans the seeds (after saving an upload, if any) and swaps the new corpus in when it is complete.
+   * Reindexes run one at a time; queries keep using the current corpus throughout.
+   */
+  reindex(actor: Actor, upload?: Upload): Promise<ReindexReport> {
+    const run = this.#running.then(() => this.#reindex(actor, upload));
+    this.#running = run.catch(() => undefined);
+    return run;
+  }
+
+  async #reindex(actor: Actor, upload?: Upload): Promise<ReindexReport> {
+    const { logger, seedsDir, maxArticleBytes } = this.options;
+    const saved = upload ? await saveUpload(seedsDir, upload, maxArticleBytes) : null;
+    const files = await readSeedFiles(seedsDir, maxArticleBytes);
+    const previous = new Map(this.#corpus.articles.map((a) => [a.file, a]));
+    const built = await build(files, previous, maxArticleBytes, this.#manifest);
+    const ok = built.corpus.articles.length > 0 || this.#corpus.articles.length === 0;
+    if (ok) {
+      this.#corpus = built.corpus;
+      this.#manifest = built.manifest;
+      await persist(this.options, built).catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
+    }
+    const report: ReindexReport = {
+      ...built.report,
+      ok,
+      articles: this.#corpus.articles.length,
+      saved: saved?.file ?? null,
+      notice: ok ? (saved?.notice ?? null) : 'no article could be read, so the previous index keeps serving',
+    };
+    logger.info({ by: { id: actor.id, name: actor.name }, at: new Date().toISOString(), ...report }, 'reindex');
+    return report;
+  }
+}
+
+/**
+ * Parses new and changed files, reuses unchanged ones, and keeps serving the old version of a file that
+ * changed into something unreadable: a bad edit reports an error and loses nothing.
+ */
+async function build(
+  files: Awaited<ReturnType<typeof readSeedFiles>>,
+  previous: Map<string, Article>,
+  maxBytes: number,
+  previousManifest: Manifest = {},
+): Promise<Built> {
+  const articles: Article[] = [];
+  const failures: SeedFailure[] = [];
+  const report = { added: [] as string[], changed: [] as string[], unchanged: [] as string[] };
+  const ids = new Set<string>();
+  for (const seed of files) {
+    const old = previous.get(seed.file);
+    let article: Article | undefined;
+    if (seed.sha256 !== null && old?.sha256 === seed.sha256) {
+      article = old;
+      report.unchanged.push(seed.file);
+    } else if (seed.sha256 !== null) {
+      const parsed = parseSeed(seed, maxBytes);
+      if ('article' in parsed) {
+        article = parsed.article;
+        (old || previousManifest[seed.file] ? report.changed : report.added).push(seed.file);
+      } else {
+        failures.push({ file: seed.file, message: parsed.error });
+        article = old;
+      }
+    } else {
+      failures.push({ file: seed.file, message: seed.error });
+      article = old;
+    }
+    if (!article) continue;
+    if (ids.has(article.id)) {
+      failures.push({ file: seed.file, message: `its id '${article.id}' is already used by another file` });
+      continue;
+    }
+    ids.add(article.id);
+    articles.push(article);
+  }
+  const index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
+  // Chunked, so queries arriving during a rebuild are answered between chunks.
+  await index.addAllAsync(articles.flatMap(paragraphDocs), { chunkSize: 100 });
+  const present = new Set(files.map((f) => f.file));
+  return {
+    corpus: assembleCorpus(articles, index),
+    manifest: manifestOf(files),
+    failures,
+    report: {
+      ...report,
+      removed: [...previous.keys()].filter((file) => !present.has(file)),
+      errors: failures,
+      ok: true,
+      articles: articles.length,
+      paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0),
+      quotes: articles.reduce((n, a) => n + a.quotes.length, 0),
+    },
+  };
+}
+
+function manifestOf(files: Awaited<ReturnType<typeof readSeedFiles>>): Manifest {
+  return Object.fromEntries(files.flatMap((f) => (f.sha256 ? [[f.file, f.sha256]] : [])));
+}
+
+async function persist(options: LibraryOptions, built: Built): Promise<void> {
+  await writeSnapshot(options.dataDir, {
+    manifest: built.manifest,
+    failures: built.failures,
+    articles: built.corpus.articles,
+    index: built.corpus.index,
+  });
+}
+
+function logFailures(logger: Logger, failures: SeedFailure[]): void {
+  for (const f of failures) logger.warn({ file: f.file }, `skipped seed file: ${f.message}`);
 }

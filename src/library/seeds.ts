@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle, type Article } from '../ingest/article.ts';
@@ -8,12 +9,12 @@ export interface SeedFailure {
   message: string;
 }
 
-export interface SeedScan {
-  articles: Article[];
-  failures: SeedFailure[];
-}
+/** One seed file as read from disk: its bytes and hash, or why it could not be read. */
+export type SeedFile = { file: string; sha256: string; bytes: Uint8Array } | { file: string; sha256: null; error: string };
 
 const ARTICLE_FILE = /\.txt$/i;
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Names of the article files in a seeds folder, sorted so ids and order are stable. */
 export async function listSeedFiles(dir: string): Promise<string[]> {
@@ -24,39 +25,37 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Parses every article file; a bad file is reported by name with its reason and the others still load. */
-export async function scanSeeds(dir: string, maxBytes: number): Promise<SeedScan> {
-  const articles: Article[] = [];
-  const failures: SeedFailure[] = [];
-  for (const name of await listSeedFiles(dir)) {
+/** Reads every seed file, refusing oversized ones before pulling them into memory. */
+export async function readSeedFiles(dir: string, maxBytes: number): Promise<SeedFile[]> {
+  const files: SeedFile[] = [];
+  for (const file of await listSeedFiles(dir)) {
+    const path = join(dir, file);
     try {
-      const path = join(dir, name);
       const size = (await stat(path)).size;
-      // Check the size before reading: a huge file must not be pulled into memory.
-      if (size > maxBytes) throw new IngestError('too-large', `the file is ${size} bytes, over the ${maxBytes}-byte limit`);
-      articles.push(parseArticle(name, await readFile(path), { maxBytes }));
+      if (size > maxBytes) {
+        files.push({ file, sha256: null, error: `the file is ${size} bytes, over the ${maxBytes}-byte limit` });
+        continue;
+      }
+      const bytes = await readFile(path);
+      files.push({ file, sha256: sha256(bytes), bytes });
     } catch (error) {
-      failures.push({ file: name, message: describeFailure(error) });
+      files.push({ file, sha256: null, error: `cannot read the file (${errorCode(error)})` });
     }
   }
-  return { articles: dedupeIds(articles, failures), failures };
+  return files;
 }
 
-function describeFailure(error: unknown): string {
-  if (error instanceof IngestError) return error.message;
-  if (error instanceof Error && 'code' in error) return `cannot read the file (${String(error.code)})`;
-  return error instanceof Error ? error.message : String(error);
+/** Parses one read file; the only errors are reported, never thrown. */
+export function parseSeed(seed: SeedFile & { bytes: Uint8Array }, maxBytes: number): { article: Article } | { error: string } {
+  try {
+    return { article: parseArticle(seed.file, seed.bytes, { maxBytes }) };
+  } catch (error) {
+    if (error instanceof IngestError) return { error: error.message };
+    // A parser bug on one file must not take the others down with it.
+    return { error: `internal error while parsing (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
-/** Two files that map to one id (`a b.txt`, `a_b.txt`) would shadow each other: keep the first, report the rest. */
-function dedupeIds(articles: Article[], failures: SeedFailure[]): Article[] {
-  const seen = new Set<string>();
-  return articles.filter((a) => {
-    if (!seen.has(a.id)) {
-      seen.add(a.id);
-      return true;
-    }
-    failures.push({ file: a.file, message: `its id '${a.id}' is already used by another file` });
-    return false;
-  });
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }

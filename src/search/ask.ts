@@ -14,7 +14,7 @@ export interface Passage {
 }
 
 export interface AskOutcome {
-  /** Content words of the query, after question scaffolding is dropped. */
+  /** Stems of the query's content words, after question scaffolding is dropped. */
   terms: string[];
   answer: { text: string; article: string; paragraph: number } | null;
   results: Passage[];
@@ -46,7 +46,7 @@ export function queryWords(corpus: Corpus, query: string): WordTokens[] {
 
 export function ask(corpus: Corpus, query: string, options: AskOptions = {}): AskOutcome {
   const words = queryWords(corpus, query);
-  const terms = words.map((w) => w.word);
+  const terms = [...new Set(words.map((w) => w.stem))];
   const empty: AskOutcome = { terms, answer: null, results: [], coverage: 0 };
   if (words.length === 0) return empty;
 

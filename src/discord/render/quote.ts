@@ -1,0 +1,40 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { QuoteReply } from '../../replies.ts';
+import { LIMITS, truncateAtSentence } from '../limits.ts';
+import { safeText } from '../sanitize.ts';
+import { COLORS, fitEmbeds, type DiscordMessage } from './message.ts';
+
+const QUOTE_BUDGET = 500;
+
+export function renderQuote(reply: QuoteReply, ephemeral: boolean): DiscordMessage {
+  if (!reply.speaker) {
+    const hint = reply.suggestions.length ? `\n\n혹시 이 사람인가요? ${reply.suggestions.map(safeText).join(', ')}` : '';
+    return {
+      embeds: fitEmbeds([
+        { color: COLORS.none, title: truncateAtSentence(`'${reply.query}'`, LIMITS.embedTitle), description: `기사에서 이 이름으로 발언한 사람을 찾지 못했습니다.${hint}` },
+      ]),
+      components: [],
+      ephemeral,
+    };
+  }
+  const manyArticles = new Set(reply.quotes.map((q) => q.article)).size > 1;
+  const shown = reply.quotes.slice(0, LIMITS.embedFields - 1);
+  const fields = shown.map((q) => ({
+    name: truncateAtSentence(
+      `${q.kind === 'direct' ? '직접 인용' : '간접 인용'} · ${q.paragraph}문단${manyArticles ? ` · ${q.title}` : ''}`,
+      LIMITS.fieldName,
+    ),
+    value: safeText(truncateAtSentence(q.kind === 'direct' ? `“${q.text}”` : q.text, QUOTE_BUDGET)),
+  }));
+  if (reply.quotes.length > shown.length) {
+    fields.push({ name: '…', value: `외 ${reply.quotes.length - shown.length}개 발언` });
+  }
+  const embed: APIEmbed = {
+    color: COLORS.quote,
+    title: truncateAtSentence(reply.speaker.name, LIMITS.embedTitle),
+    description: safeText(reply.speaker.description || '발언자'),
+    fields,
+    footer: { text: manyArticles ? '여러 기사에서' : truncateAtSentence(`「${reply.quotes[0]?.title ?? ''}」`, 200) },
+  };
+  return { embeds: fitEmbeds([embed]), components: [], ephemeral };
+}

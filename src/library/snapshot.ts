@@ -1,0 +1,83 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { z } from 'zod';
+import { ArticleSchema, type Article } from '../ingest/article.ts';
+import { INDEX_OPTIONS, type ParagraphDoc } from '../search/corpus.ts';
+
+export const SNAPSHOT_FILE = 'snapshot.json';
+const FORMAT = 'gisa-bot-snapshot';
+const VERSION = 1;
+
+/** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
+export const ManifestSchema = z.record(z.string(), z.string().length(64));
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+const FailureSchema = z.object({ file: z.string(), message: z.string() });
+
+const SnapshotSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  createdAt: z.string(),
+  manifest: ManifestSchema,
+  failures: z.array(FailureSchema),
+  articles: z.array(ArticleSchema),
+  // MiniSearch's own serialisation; MiniSearch validates it when loading.
+  index: z.record(z.string(), z.unknown()),
+});
+
+export interface Snapshot {
+  manifest: Manifest;
+  failures: z.infer<typeof FailureSchema>[];
+  articles: Article[];
+  index: MiniSearch<ParagraphDoc>;
+}
+
+/** Writes to a temp file and renames it over the old one, so a crash mid-write never leaves half a snapshot. */
+export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const target = join(dataDir, SNAPSHOT_FILE);
+  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const body = {
+    format: FORMAT,
+    version: VERSION,
+    createdAt: new Date().toISOString(),
+    manifest: snapshot.manifest,
+    failures: snapshot.failures,
+    articles: snapshot.articles,
+    index: snapshot.index.toJSON(),
+  };
+  await writeFile(temp, JSON.stringify(body));
+  await rename(temp, target);
+}
+
+export type SnapshotRead = { ok: true; snapshot: Snapshot } | { ok: false; reason: string };
+
+/** Reads and validates a snapshot; anything missing, corrupt or foreign is a reason, never an exception. */
+export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
+  let text: string;
+  try {
+    text = await readFile(join(dataDir, SNAPSHOT_FILE), 'utf8');
+  } catch {
+    return { ok: false, reason: 'no snapshot yet' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'the snapshot is not valid JSON' };
+  }
+  const parsed = SnapshotSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: `the snapshot has an unexpected shape (${parsed.error.issues[0]?.message})` };
+  try {
+    const index = MiniSearch.loadJS<ParagraphDoc>(parsed.data.index as unknown as AsPlainObject, INDEX_OPTIONS);
+    return { ok: true, snapshot: { ...parsed.data, index } };
+  } catch (error) {
+    return { ok: false, reason: `the snapshot index cannot be loaded (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+export function sameManifest(a: Manifest, b: Manifest): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
