@@ -15,7 +15,15 @@ async function main(): Promise<void> {
   });
   if (config.DISCORD_TOKEN) {
     const { startBot } = await import('./discord/bot.ts');
-    await startBot({ config, library, logger });
+    const bot = await startBot({ config, library, logger });
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      void bot.stop().finally(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    // One bad interaction must not take the bot down; it is logged and the next one is served.
+    process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'));
     return;
   }
   logger.info('no DISCORD_TOKEN: starting the local console');
