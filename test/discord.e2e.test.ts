@@ -126,6 +126,19 @@ describe('the bot against a loopback Discord', () => {
     expect(final.data!.embeds![0]!.description).toContain('손오공보다 빠르다');
   });
 
+  it('"more results" pages through the passages, from its custom_id alone', async () => {
+    const first = await interact(chatInput('ask', [{ name: 'question', type: STRING, value: '소라' }]));
+    expect(first.final.embeds![0]!.fields).toHaveLength(5);
+    const more = first.final.components![0]!.components.find((c) => c.custom_id?.startsWith('ask:more'))!;
+    expect(more.custom_id).toBe('ask:more:1:-:소라');
+    const { final } = await interact(buttonClick(more.custom_id!));
+    expect(final).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    const fields = final.data!.embeds![0]!.fields!;
+    expect(fields[0]!.name).toMatch(/^6\. /);
+    const firstPage = first.final.embeds![0]!.fields!.map((f) => f.name.replace(/^\d+\. /, ''));
+    expect(fields.some((f) => firstPage.includes(f.name.replace(/^\d+\. /, '')))).toBe(false);
+  });
+
   it('a stale button gets a clear private message', async () => {
     const { final } = await interact(buttonClick('ask:para:gone_article:3'));
     expect(final).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
