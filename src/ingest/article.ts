@@ -19,7 +19,7 @@ export const ParagraphSchema = z.object({
 });
 
 export const ArticleSchema = z.object({
-  id: z.string().regex(/^[\w.-]{1,100}$/),
+  id: z.string().regex(/^[\p{L}\p{N}_.-]{1,100}$/u),
   file: z.string(),
   sha256: z.string().length(64),
   encoding: z.enum(['utf-8', 'euc-kr']),
@@ -43,7 +43,7 @@ export type Paragraph = z.infer<typeof ParagraphSchema>;
 /** A stable id from the file name: `seeds/000_abc.txt` → `000_abc`. */
 export function articleIdFromFile(file: string): string {
   const stem = basename(file, extname(file)).normalize('NFC');
-  const id = stem.replace(/[^\w.-]+/g, '_').slice(0, 100);
+  const id = stem.replace(/[^\p{L}\p{N}_.-]+/gu, '_').slice(0, 100);
   return id || 'article';
 }
 

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { IngestError } from './errors.ts';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -27,17 +28,26 @@ export function decodeArticleBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYT
   const body = hasBom ? bytes.subarray(3) : bytes;
   const utf8 = tryDecode('utf-8', body);
   if (utf8 !== null) return { text: normalizeText(utf8), encoding: 'utf-8' };
-  const eucKr = hasBom ? null : tryDecode('euc-kr', body);
+  const eucKr = hasBom ? null : decodeCp949(body);
   if (eucKr !== null && hangulShare(eucKr) > 0.2) return { text: normalizeText(eucKr), encoding: 'euc-kr' };
   throw new IngestError('encoding', 'the file is neither UTF-8 nor EUC-KR/CP949 text');
 }
 
-function tryDecode(label: Encoding, bytes: Uint8Array): string | null {
+function tryDecode(label: 'utf-8', bytes: Uint8Array): string | null {
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
+}
+
+/**
+ * CP949, the superset of EUC-KR that Korean Windows pages use. Node's own `TextDecoder('euc-kr')` silently drops
+ * the lead byte of CP949-only syllables (똠, 쀍), so iconv-lite decodes; any undecodable byte rejects the file.
+ */
+function decodeCp949(bytes: Uint8Array): string | null {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp949');
+  return text.includes('\ufffd') ? null : text;
 }
 
 function looksLikeUtf16(bytes: Uint8Array): boolean {
