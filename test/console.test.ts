@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArticleReplySchema, AskReplySchema, ReplySchema } from '../src/replies.ts';
+import { ArticleReplySchema, AskReplySchema, ReindexReplySchema, ReplySchema } from '../src/replies.ts';
 import { FIXTURES, REPO, SEED_FILE } from './helpers.ts';
 
 /** Runs `npm start`'s entry point for real, feeding lines on stdin. */
@@ -61,6 +61,23 @@ describe('the local console (npm start without a token)', () => {
     expect(stdout).toContain('답: 이 블로거는 "속도가 그야말로 (서유기의 주인공) 손오공보다 빠르다"고 너스레를 떨었습니다.');
     expect(stdout).toContain('15문단');
     expect(stderr).toContain('broken.txt');
+  });
+
+  it('runs /reindex as the local moderator, honouring SEEDS_DIR and DATA_DIR', async () => {
+    const dir = seedsDir(SEED_FILE);
+    const dataDir = join(dir, '..', `data-${Date.now()}`);
+    writeFileSync(join(dir, 'bad.txt'), '');
+    const { stdout, code } = await runConsole(
+      ['/reindex', `/reindex ${join(FIXTURES, 'daily_market_digital.txt')}`, '/ask 배달 주문이 매출에서 차지하는 비중은?', '/reindex /no/such/file.txt'],
+      { SEEDS_DIR: dir, DATA_DIR: dataDir },
+    );
+    expect(code).toBe(0);
+    const [plain, upload, ask, missing] = stdout.trim().split('\n').map((l) => ReplySchema.parse(JSON.parse(l)));
+    expect(ReindexReplySchema.parse(plain)).toMatchObject({ ok: true, articles: 1, added: [], unchanged: ['000_747bf3bd7eb8621c.txt'], errors: [{ file: 'bad.txt' }] });
+    expect(ReindexReplySchema.parse(upload)).toMatchObject({ ok: true, articles: 2, added: ['daily_market_digital.txt'], saved: 'daily_market_digital.txt' });
+    expect(AskReplySchema.parse(ask).results[0]).toMatchObject({ article: 'daily_market_digital', paragraph: 3 });
+    expect(missing).toMatchObject({ command: 'reindex', error: expect.stringContaining('/no/such/file.txt') });
+    expect(existsSync(join(dataDir, 'snapshot.json'))).toBe(true);
   });
 
   it('names the bad variable when the configuration is wrong', async () => {

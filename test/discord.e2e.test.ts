@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 import { startBot, type RunningBot } from '../src/discord/bot.ts';
@@ -45,10 +46,11 @@ const TOKEN = 'MTExMTExMTExMTExMTExMTEx.fake.token-for-loopback-tests';
 let fake: FakeDiscord;
 let bot: RunningBot;
 let library: Library;
+let seedsDir: string;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  ({ library } = await openLibrary([SEED_FILE, fixture('yonhap_chip_exports.txt')]));
+  ({ library, seedsDir } = await openLibrary([SEED_FILE, fixture('yonhap_chip_exports.txt')]));
   const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' });
   bot = await startBot({ config, library, logger: createLogger('silent') });
 });
@@ -188,6 +190,19 @@ describe('the bot against a loopback Discord', () => {
 
     const ask = await interact(chatInput('ask', [{ name: 'question', type: STRING, value: '배달 주문이 매출에서 차지하는 비중은?' }]));
     expect(ask.final.embeds![0]!.description).toContain('30%');
+  });
+
+  it('answers questions that arrive while a reindex is running', async () => {
+    const newsis = readFileSync(fixture('newsis_summit.txt'));
+    for (let i = 0; i < 40; i++) writeFileSync(join(seedsDir, `wire-${i}.txt`), newsis);
+    const reindex = interact(chatInput('reindex', [], MODERATOR));
+    const questions = ['HBM 수요', '손오공보다 빠르다고 한 사람은?', '치후360 창립자는 누구야?'].map((q) =>
+      interact(chatInput('ask', [{ name: 'question', type: STRING, value: q }])),
+    );
+    const answers = await Promise.all(questions);
+    for (const { final } of answers) expect(final.embeds![0]!.description).toMatch(/문단/);
+    const report = (await reindex).final.embeds![0]!;
+    expect(report.fields!.find((f) => f.name === '추가')?.value).toContain('wire-0.txt');
   });
 
   it('deploys the same command definitions, with Korean localisations and ManageGuild on /reindex', async () => {

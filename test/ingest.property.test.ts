@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ArticleSchema, parseArticle } from '../src/ingest/article.ts';
+import { IngestError } from '../src/ingest/errors.ts';
+
+/** Either a valid Article or an IngestError: nothing else may escape ingestion. */
+function parsesOrRefuses(bytes: Uint8Array): void {
+  try {
+    const article = parseArticle('prop.txt', bytes, { maxBytes: 1_000_000 });
+    expect(ArticleSchema.safeParse(article).success).toBe(true);
+  } catch (error) {
+    expect(error).toBeInstanceOf(IngestError);
+  }
+}
+
+const newsLike = fc.array(
+  fc.oneof(
+    fc.constantFrom(
+      '입력 2024.02.23 (17:22) 수정 2024.02.23 (17:28)',
+      '기사입력 2025.03.14. 오전 9:41',
+      '저우훙이는 "소라가 업계를 흔들 것"이라고 말했습니다.',
+      '하지만 "AI가 증명했다"며 "뉴턴 모먼트"라고 밝혔습니다.',
+      "'서유기'가 화제가 됐습니다.",
+      '■ 제보하기',
+      '이 기사가 좋으셨다면',
+      'ⓒ KBS',
+      '(서울=연합뉴스) 홍길동 기자 = 본문이 시작됩니다.',
+      '그는 "',
+      '“',
+      '인공범용지능(AGI',
+      '',
+    ),
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+  ),
+  { maxLength: 60 },
+);
+
+describe('ingestion never throws anything but IngestError', () => {
+  it('on arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => parsesOrRefuses(bytes)), { numRuns: 300 });
+  });
+
+  it('on arbitrary Unicode text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (text) => parsesOrRefuses(new TextEncoder().encode(text))),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on news-shaped lines mixed with noise, with any line endings', () => {
+    fc.assert(
+      fc.property(newsLike, fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => parsesOrRefuses(new TextEncoder().encode(lines.join(eol)))),
+      { numRuns: 300 },
+    );
+  });
+});
