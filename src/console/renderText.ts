@@ -45,7 +45,7 @@ function renderArticles(reply: ArticleReply): string {
 
 function renderQuotes(reply: QuoteReply): string {
   if (!reply.speaker) {
-    const hint = reply.suggestions.length ? `\n혹시 이 사람인가요? ${reply.suggestions.join(', ')}` : '';
+    const hint = reply.suggestions.length ? `\n이 이름으로 찾아보세요: ${reply.suggestions.join(', ')}` : '';
     return `기사에서 '${reply.query}'(이)라는 발언자를 찾지 못했습니다.${hint}`;
   }
   const header = reply.speaker.description ? `${reply.speaker.name} (${reply.speaker.description})` : reply.speaker.name;

@@ -8,7 +8,7 @@ const QUOTE_BUDGET = 500;
 
 export function renderQuote(reply: QuoteReply, ephemeral: boolean): DiscordMessage {
   if (!reply.speaker) {
-    const hint = reply.suggestions.length ? `\n\n혹시 이 사람인가요? ${reply.suggestions.map(safeText).join(', ')}` : '';
+    const hint = reply.suggestions.length ? `\n\n이 이름으로 찾아보세요: ${reply.suggestions.map(safeText).join(', ')}` : '';
     return {
       embeds: fitEmbeds([
         { color: COLORS.none, title: truncateAtSentence(`'${reply.query}'`, LIMITS.embedTitle), description: `기사에서 이 이름으로 발언한 사람을 찾지 못했습니다.${hint}` },
