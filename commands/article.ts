@@ -26,6 +26,7 @@ export function summarizeArticle(article: Article, speakers: string[]): ArticleS
 export const articleCommand: Command<typeof options, ArticleReply> = {
   definition: {
     name: 'article',
+    name_localizations: { ko: '기사정보' },
     description: 'Show the metadata of the articles: title, outlet, times, byline, glossary',
     description_localizations: { ko: '기사 정보(제목, 매체, 입력·수정 시각, 기자, 용어)를 보여 줍니다' },
     options: [ARTICLE_OPTION],

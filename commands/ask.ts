@@ -26,6 +26,7 @@ const PAGE_SIZE = 5;
 export const askCommand: Command<typeof options, AskReply> = {
   definition: {
     name: 'ask',
+    name_localizations: { ko: '질문' },
     description: 'Ask a question about the articles',
     description_localizations: { ko: '기사에 대해 질문합니다' },
     options: [

@@ -12,8 +12,9 @@ export type AnyCommand = Command<z.ZodType, Reply>;
 
 export const COMMANDS: readonly AnyCommand[] = [askCommand, quoteCommand, articleCommand, reindexCommand];
 
+/** By name, or by its Korean name (`/질문`), as Discord shows both. */
 export function findCommand(name: string): AnyCommand | undefined {
-  return COMMANDS.find((c) => c.definition.name === name);
+  return COMMANDS.find((c) => c.definition.name === name || c.definition.name_localizations?.ko === name);
 }
 
 /**
@@ -27,7 +28,7 @@ export async function runCommand(name: string, rawOptions: unknown, ctx: Command
     assertAllowed(command, ctx);
     return await command.run(ctx, parseOptions(command.options, rawOptions));
   } catch (error) {
-    if (error instanceof UserError) return errorReply(name, error.message);
+    if (error instanceof UserError) return errorReply(command.definition.name, error.message);
     throw error;
   }
 }

@@ -20,6 +20,7 @@ const options = z.object({
 export const quoteCommand: Command<typeof options, QuoteReply> = {
   definition: {
     name: 'quote',
+    name_localizations: { ko: '발언' },
     description: 'What a person or organisation said in the articles',
     description_localizations: { ko: '인물이나 기관이 기사에서 한 말을 보여 줍니다' },
     options: [

@@ -13,6 +13,7 @@ const options = z.object({
 export const reindexCommand: Command<typeof options, ReindexReply> = {
   definition: {
     name: 'reindex',
+    name_localizations: { ko: '재색인' },
     description: 'Moderators: index new or changed article files (or an uploaded .txt article)',
     description_localizations: { ko: '운영진: 새 기사 파일이나 바뀐 파일을 색인합니다 (.txt 기사 업로드 가능)' },
     default_member_permissions: String(PermissionFlagsBits.ManageGuild),

@@ -44,6 +44,11 @@ describe('the article option (several articles indexed)', () => {
     expect(library.corpus).toBe(served);
   });
 
+  it('answers to the Korean command names too (/질문, /발언)', async () => {
+    expect(await runCommand('질문', { question: '치후360 창립자는 누구야?' }, ctx)).toMatchObject({ command: 'ask', citation: { paragraph: 3 } });
+    expect(await runCommand('발언', { speaker: 'ㅇㅇ' }, ctx)).toMatchObject({ command: 'quote', speaker: { name: '인예' } });
+  });
+
   it('rejects empty questions with a clear message', async () => {
     expect(await runCommand('ask', { question: '   ' }, ctx)).toMatchObject({ error: expect.stringContaining('비어 있습니다') });
     expect(await runCommand('ask', {}, ctx)).toMatchObject({ error: expect.stringContaining('질문') });

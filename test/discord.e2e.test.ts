@@ -192,6 +192,21 @@ describe('the bot against a loopback Discord', () => {
     expect(ask.final.embeds![0]!.description).toContain('30%');
   });
 
+  it('/reindex with a bad or oversized upload says why, privately, and keeps the index', async () => {
+    const served = library.corpus;
+    fake.files.set('bad.txt', new Uint8Array([0, 159, 146, 150]));
+    const bad = await interact(
+      chatInput('reindex', [{ name: 'file', type: ATTACHMENT, value: '901' }], MODERATOR, attachmentResolved('901', 'bad.txt', 4, `${fake.origin}/files/bad.txt`)),
+    );
+    expect(bad.all[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(bad.final.embeds![0]!.description).toContain('읽을 수 없습니다');
+    const huge = await interact(
+      chatInput('reindex', [{ name: 'file', type: ATTACHMENT, value: '902' }], MODERATOR, attachmentResolved('902', 'huge.txt', 50_000_000, `${fake.origin}/files/huge.txt`)),
+    );
+    expect(huge.final.embeds![0]!.description).toContain('너무 큽니다');
+    expect(library.corpus).toBe(served);
+  });
+
   it('answers questions that arrive while a reindex is running', async () => {
     const newsis = readFileSync(fixture('newsis_summit.txt'));
     for (let i = 0; i < 40; i++) writeFileSync(join(seedsDir, `wire-${i}.txt`), newsis);
@@ -213,6 +228,7 @@ describe('the bot against a loopback Discord', () => {
     const commands = put.body as { name: string; description_localizations?: { ko?: string }; default_member_permissions?: string }[];
     expect(commands.map((c) => c.name)).toEqual(['ask', 'quote', 'article', 'reindex']);
     expect(commands.every((c) => c.description_localizations?.ko)).toBe(true);
+    expect((commands as { name_localizations?: { ko?: string } }[]).map((c) => c.name_localizations?.ko)).toEqual(['질문', '발언', '기사정보', '재색인']);
     expect(commands.find((c) => c.name === 'reindex')?.default_member_permissions).toBe('32');
   });
 });

@@ -70,15 +70,15 @@ async function handleChatInput(interaction: ChatInputCommandInteraction, deps: I
   for (const option of interaction.options.data) {
     if (option.type !== ApplicationCommandOptionType.Attachment) raw[option.name] = option.value;
   }
-  const attachment = interaction.options.data.find((o) => o.type === ApplicationCommandOptionType.Attachment)?.attachment;
-  if (attachment) raw['file'] = await readAttachment(attachment, deps.maxArticleBytes);
-  const options = parseOptions(command.options, raw);
+  let options = parseOptions(command.options, raw);
 
   const ephemeral = interaction.options.getBoolean('hide') === true || command.moderatorOnly === true;
-  // Deferring first buys 15 minutes; search is fast, but a reindex or a cold start is not.
+  // Deferring first buys 15 minutes: search is fast, but a download or a reindex is not.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   let reply: Reply;
   try {
+    const attachment = interaction.options.data.find((o) => o.type === ApplicationCommandOptionType.Attachment)?.attachment;
+    if (attachment) options = parseOptions(command.options, { ...raw, file: await readAttachment(attachment, deps.maxArticleBytes) });
     reply = await command.run(ctx, options);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -89,7 +89,7 @@ async function handleChatInput(interaction: ChatInputCommandInteraction, deps: I
   if (message.ephemeral && !ephemeral) {
     // An error after a public defer: withdraw the placeholder and tell only the asker.
     await interaction.deleteReply();
-    await interaction.followUp(toPayload(message, null));
+    await interaction.followUp({ ...toPayload(message, null), flags: MessageFlags.Ephemeral });
     return;
   }
   await interaction.editReply(toPayload(message, interaction.options.getUser('mention')?.id ?? null));

@@ -1,17 +1,11 @@
 import type { SearchResult } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
+import type { Passage } from '../replies.ts';
 import { findArticle, type Corpus } from './corpus.ts';
 import { intentBoost, questionIntent } from './intent.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { splitWords, tokenizeKorean, wordTokens, type WordTokens } from './tokenize.ts';
 
-export interface Passage {
-  article: string;
-  title: string;
-  paragraph: number;
-  text: string;
-  score: number;
-}
 
 export interface AskOutcome {
   /** Stems of the query's content words, after question scaffolding is dropped. */
@@ -29,6 +23,9 @@ export interface AskOptions {
 
 /** Below this share of the query's words, the best paragraph is about something else: say so rather than guess. */
 export const MIN_COVERAGE = 0.6;
+/** Further passages must score at least this share of the best one and cover half as much of the question. */
+const MIN_RELATIVE_SCORE = 0.25;
+const MIN_SECONDARY_COVERAGE = MIN_COVERAGE / 2;
 
 /** Content words of a query, English words expanded through the glossary. */
 export function queryWords(corpus: Corpus, query: string): WordTokens[] {
@@ -66,9 +63,9 @@ export function ask(corpus: Corpus, query: string, options: AskOptions = {}): As
   if (!top) return empty;
   if (top.coverage < MIN_COVERAGE) return { ...empty, coverage: top.coverage };
 
-  const minScore = top.passage.score * 0.25;
+  const minScore = top.passage.score * MIN_RELATIVE_SCORE;
   const results = hits
-    .filter((h) => h.passage.score >= minScore && h.coverage >= MIN_COVERAGE / 2)
+    .filter((h) => h.passage.score >= minScore && h.coverage >= MIN_SECONDARY_COVERAGE)
     .slice(0, options.limit ?? 5)
     .map((h) => h.passage);
   const best = results[0]!;

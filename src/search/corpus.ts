@@ -14,6 +14,7 @@ export interface ParagraphDoc {
 
 export interface Corpus {
   articles: Article[];
+  byId: Map<string, Article>;
   index: MiniSearch<ParagraphDoc>;
   /** Lower-cased Latin glossary side → Korean term, for expanding English queries (`agi` → `인공범용지능`). */
   expansions: Map<string, string>;
@@ -63,9 +64,17 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   }
   const titleTokens = new Map(articles.map((a) => [a.id, tokenizeKorean(a.title)]));
   const topics = new Map(articles.map((a) => [a.id, articleTopics(a)]));
-  return { articles, index, expansions, titleTokens, topics, speakers: buildSpeakerDirectory(articles) };
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    index,
+    expansions,
+    titleTokens,
+    topics,
+    speakers: buildSpeakerDirectory(articles),
+  };
 }
 
 export function findArticle(corpus: Corpus, id: string): Article | undefined {
-  return corpus.articles.find((a) => a.id === id);
+  return corpus.byId.get(id);
 }
