@@ -1,8 +1,9 @@
 import type { Corpus } from '../src/search/corpus.ts';
 
 const MAX_SUGGESTIONS = 8;
+const MAX_TOPICS = 5;
 
-/** What to offer instead of an answer: the recurring topics of the articles in scope. */
+/** What to offer instead of an answer: the recurring topics of the articles in scope, then who speaks in them. */
 export function suggestionsFor(corpus: Corpus, articleId?: string): string[] {
   const inScope = corpus.articles.filter((a) => !articleId || a.id === articleId);
   const perArticle = inScope.map((a) => corpus.topics.get(a.id) ?? []);
@@ -14,5 +15,9 @@ export function suggestionsFor(corpus: Corpus, articleId?: string): string[] {
       if (topic && !merged.includes(topic)) merged.push(topic);
     }
   }
-  return merged.slice(0, MAX_SUGGESTIONS);
+  const speakers = corpus.speakers
+    .filter((e) => e.speaker.named && e.quotes.some((q) => !articleId || q.article === articleId))
+    .map((e) => e.speaker.name);
+  const room = Math.max(0, MAX_SUGGESTIONS - Math.min(merged.length, MAX_TOPICS));
+  return [...merged.slice(0, MAX_TOPICS), ...speakers.filter((s) => !merged.includes(s)).slice(0, room)];
 }

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { UserError } from './errors.ts';
 import { runConsole } from './console/runConsole.ts';
 import { Library } from './library/library.ts';
 import { createLogger } from './log.ts';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof UserError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`gisa-bot failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -207,6 +207,29 @@ describe('the bot against a loopback Discord', () => {
     expect(library.corpus).toBe(served);
   });
 
+  it('article text with @everyone and markdown never pings and renders as printed', async () => {
+    const page = [
+      '커뮤니티 공지 소동…"@everyone 호출에 서버 마비"',
+      '입력 2025.05.01 (10:00)',
+      '',
+      '한 게임 커뮤니티 운영자가 @everyone 과 @here 호출을 연달아 보내 회원 수천 명에게 알림이 쏟아졌다.',
+      '',
+      '운영자는 "**긴급** 공지를 <@123456789012345678> 님께 먼저 알리려다 실수했다"고 해명했다.',
+    ].join('\n');
+    const bytes = new TextEncoder().encode(page);
+    fake.files.set('ping.txt', bytes);
+    await interact(
+      chatInput('reindex', [{ name: 'file', type: ATTACHMENT, value: '903' }], MODERATOR, attachmentResolved('903', 'ping.txt', bytes.length, `${fake.origin}/files/ping.txt`)),
+    );
+    const { final } = await interact(chatInput('ask', [{ name: 'question', type: STRING, value: '커뮤니티 운영자가 보낸 호출 알림' }]));
+    const text = JSON.stringify(final.embeds);
+    expect(text).toContain('운영자');
+    expect(text).not.toMatch(/@everyone|@here|<@\d/);
+    expect(final.allowed_mentions).toEqual({ parse: [] });
+    const quote = await interact(chatInput('quote', [{ name: 'speaker', type: STRING, value: '운영자' }]));
+    expect(JSON.stringify(quote.final.embeds)).toContain('\\\\*\\\\*긴급\\\\*\\\\*');
+  });
+
   it('answers questions that arrive while a reindex is running', async () => {
     const newsis = readFileSync(fixture('newsis_summit.txt'));
     for (let i = 0; i < 40; i++) writeFileSync(join(seedsDir, `wire-${i}.txt`), newsis);

@@ -120,7 +120,7 @@ async function handleButton(interaction: ButtonInteraction, deps: InteractionDep
     embeds: [
       {
         color: COLORS.answer,
-        title: truncateAtSentence(article.title, LIMITS.embedTitle),
+        title: safeText(truncateAtSentence(article.title, 200)),
         url: article.url ?? undefined,
         description: safeText(truncateAtSentence(paragraph.text, LIMITS.embedDescription - 50)),
         footer: { text: `${paragraph.n}문단 / 전체 ${article.paragraphs.length}문단` },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle, type Article } from '../ingest/article.ts';
+import { UserError } from '../errors.ts';
 import { IngestError } from '../ingest/errors.ts';
 
 export interface SeedFailure {
@@ -18,7 +19,9 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 
 /** Names of the article files in a seeds folder, sorted so ids and order are stable. */
 export async function listSeedFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    throw new UserError(`the seeds folder ${dir} cannot be read (${errorCode(error)}); check SEEDS_DIR`);
+  });
   return entries
     .filter((e) => e.isFile() && ARTICLE_FILE.test(e.name) && !e.name.startsWith('.'))
     .map((e) => e.name)

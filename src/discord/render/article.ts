@@ -12,7 +12,7 @@ function articleEmbed(a: ArticleSummary): APIEmbed {
   const glossary = a.glossary.map((g) => `${g.term}(${g.gloss})`).join(', ');
   return {
     color: COLORS.article,
-    title: a.title,
+    title: safeText(truncateAtSentence(a.title, 200)),
     url: a.url ?? undefined,
     fields: [
       { name: '매체', value: safeText(a.outlet ?? '—'), inline: true },

@@ -14,11 +14,11 @@ export function renderAsk(reply: AskReply, articleFilter: string | null, ephemer
   const source = `— 「${safeText(truncateAtSentence(citation.title, 200))}」 ${citation.paragraph}문단`;
   const embed: APIEmbed = {
     color: COLORS.answer,
-    title: truncateAtSentence(`Q. ${reply.query}`, LIMITS.embedTitle),
+    title: safeText(truncateAtSentence(`Q. ${reply.query}`, LIMITS.embedTitle - 40)),
     url: citation.url ?? undefined,
     description: `${fitHighlighted(reply.answer, reply.terms, 3000)}\n\n${source}`,
     fields: reply.results.map((r, i) => ({
-      name: truncateAtSentence(`${reply.page * 5 + i + 1}. ${r.paragraph}문단 · ${r.title}`, LIMITS.fieldName),
+      name: safeText(truncateAtSentence(`${reply.page * 5 + i + 1}. ${r.paragraph}문단 · ${r.title}`, LIMITS.fieldName - 20)),
       value: fitHighlighted(r.text, reply.terms, PASSAGE_BUDGET),
     })),
     footer: { text: reply.page > 0 ? `결과 ${reply.page + 1}쪽` : '가장 관련 있는 문단 순' },
@@ -47,7 +47,7 @@ function renderNoAnswer(reply: AskReply, ephemeral: boolean): DiscordMessage {
     embeds: fitEmbeds([
       {
         color: COLORS.none,
-        title: truncateAtSentence(`Q. ${reply.query}`, LIMITS.embedTitle),
+        title: safeText(truncateAtSentence(`Q. ${reply.query}`, LIMITS.embedTitle - 40)),
         description: `기사에서 이 질문에 답하는 내용을 찾지 못했습니다.${suggestions}`,
       },
     ]),

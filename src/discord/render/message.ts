@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 import { LIMITS, truncateAtSentence } from '../limits.ts';
-import { highlight } from '../sanitize.ts';
+import { highlight, neutralizeMentions } from '../sanitize.ts';
 
 /** A reply ready for discord.js: embeds, buttons, and who (if anyone) may be pinged. */
 export interface DiscordMessage {
@@ -32,11 +32,14 @@ function embedLength(embed: APIEmbed): number {
   );
 }
 
-/** Enforces per-field limits, then the 6000-character and 10-embed totals by dropping trailing fields and embeds. */
+/**
+ * Enforces per-field limits, then the 6000-character and 10-embed totals by dropping trailing fields and embeds.
+ * Also the last line of defence against pings: embeds never carry an intended mention, so none survives.
+ */
 export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   const fitted: APIEmbed[] = [];
   let total = 0;
-  for (const raw of embeds.slice(0, LIMITS.embeds)) {
+  for (const raw of embeds.slice(0, LIMITS.embeds).map(neutralizeEmbed)) {
     const embed: APIEmbed = {
       ...raw,
       title: raw.title === undefined ? undefined : truncateAtSentence(raw.title, LIMITS.embedTitle),
@@ -54,6 +57,16 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
     fitted.push(embed);
   }
   return fitted;
+}
+
+function neutralizeEmbed(embed: APIEmbed): APIEmbed {
+  return {
+    ...embed,
+    title: embed.title && neutralizeMentions(embed.title),
+    description: embed.description && neutralizeMentions(embed.description),
+    footer: embed.footer && { ...embed.footer, text: neutralizeMentions(embed.footer.text) },
+    fields: embed.fields?.map((f) => ({ ...f, name: neutralizeMentions(f.name), value: neutralizeMentions(f.value) })),
+  };
 }
 
 export { embedLength };
