@@ -12,7 +12,7 @@ describe('the article option (several articles indexed)', () => {
   it('autocompletes article titles, prefix matches first, with ids as values', () => {
     const choices = askCommand.autocomplete!(ctx, 'article', '반도체');
     expect(choices[0]).toEqual({ name: '반도체 수출 석 달 연속 증가…"하반기 회복세 뚜렷"', value: 'yonhap_chip_exports' });
-    expect(askCommand.autocomplete!(ctx, 'article', '').length).toBe(4);
+    expect(askCommand.autocomplete!(ctx, 'article', '').length).toBe(ALL_ARTICLES.length);
   });
 
   it('limits /ask to one article, by id or by a piece of its title', async () => {
@@ -32,7 +32,7 @@ describe('the article option (several articles indexed)', () => {
 
   it('/article lists every article with its speakers, or just one', async () => {
     const all = ArticleReplySchema.parse(await runCommand('article', {}, ctx));
-    expect(all.articles.map((a) => a.id)).toEqual(['000_747bf3bd7eb8621c', 'daily_market_digital', 'newsis_summit', 'yonhap_chip_exports']);
+    expect(all.articles.map((a) => a.id)).toEqual(['000_747bf3bd7eb8621c', 'daily_market_digital', 'hankyung_ai_chips', 'newsis_summit', 'yonhap_chip_exports']);
     expect(all.articles[0]!.speakers).toEqual(['저우훙이', '인예', 'AI 정신병원', '오픈AI']);
     const one = ArticleReplySchema.parse(await runCommand('article', { article: 'newsis_summit' }, ctx));
     expect(one.articles).toHaveLength(1);

@@ -32,4 +32,4 @@ export async function openLibrary(files: string[], options: { maxArticleBytes?: 
 }
 
 export const fixture = (name: string): string => join(FIXTURES, name);
-export const ALL_ARTICLES = [SEED_FILE, ...['yonhap_chip_exports.txt', 'daily_market_digital.txt', 'newsis_summit.txt'].map(fixture)];
+export const ALL_ARTICLES = [SEED_FILE, ...['yonhap_chip_exports.txt', 'daily_market_digital.txt', 'newsis_summit.txt', 'hankyung_ai_chips.txt'].map(fixture)];

@@ -79,3 +79,28 @@ describe('a wire page (승인/수정 on one line with the outlet, bracketed sect
     expect(article.paragraphs.map((p) => p.text).join('\n')).not.toContain('무단 전재');
   });
 });
+
+describe('a hard-wrapped page (no blank lines, bare date line, bracket dateline, ▶ related link)', () => {
+  const article = loadFixture('hankyung_ai_chips.txt');
+
+  it('reads the metadata, taking the masthead for the outlet, not the section', () => {
+    expect(article).toMatchObject({
+      title: 'AI 반도체 투자 늘린다…정부, 5년간 3조원 지원',
+      outlet: '한국경제',
+      section: null,
+      published: '2025-06-02T11:05+09:00',
+      modified: null,
+      byline: '이수민 기자',
+      email: 'sumin@hankyung.com',
+    });
+  });
+
+  it('rejoins wrapped sentences, strips the dateline, and drops the related-article link', () => {
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      '정부가 인공지능(AI) 반도체 산업에 앞으로 5년간 3조원을 지원하기로 했다. 과학기술정보통신부는 2일 이런 내용을 담은 지원 방안을 발표했다.',
+      '지원 대상은 신경망처리장치(NPU)를 설계하는 팹리스 기업과 연구기관이다.',
+      '과기정통부 장관은 "국산 AI 반도체가 세계 시장에서 경쟁할 수 있도록 하겠다"고 말했다.',
+      '업계는 환영하면서도 실제 집행 속도가 관건이라고 지적했다.',
+    ]);
+  });
+});

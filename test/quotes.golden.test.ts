@@ -13,6 +13,7 @@ const articles: Article[] = [
   loadFixture('yonhap_chip_exports.txt'),
   loadFixture('daily_market_digital.txt'),
   loadFixture('newsis_summit.txt'),
+  loadFixture('hankyung_ai_chips.txt'),
 ];
 
 /** An extracted quote matches a gold one when speaker, kind and paragraph agree and the text starts the same. */

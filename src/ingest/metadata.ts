@@ -33,9 +33,11 @@ export function readMetadata(
   const byline = keys.get('기자') ?? keys.get('byline') ?? (bylineLine ? cleanByline(bylineLine) : datelineByline);
   const email = (bylineLine ?? keys.get('기자') ?? '').match(EMAIL)?.[0] ?? null;
   const urlLine = keys.get('url') ?? keys.get('원문') ?? keys.get('링크') ?? lines.find((l) => URL.test(l.text))?.text;
+  const outlet = keys.get('매체') ?? keys.get('언론사') ?? keys.get('outlet') ?? findOutlet(lines.map((l) => l.text), paragraphs);
   return {
-    outlet: keys.get('매체') ?? keys.get('언론사') ?? keys.get('outlet') ?? findOutlet(lines.map((l) => l.text), paragraphs),
-    section: keys.get('섹션') ?? keys.get('분류') ?? keys.get('section') ?? findSection(lines, title),
+    outlet,
+    // The outlet's name printed near the timestamps is a masthead, not a section.
+    section: keys.get('섹션') ?? keys.get('분류') ?? keys.get('section') ?? findSection(lines, [title, outlet]),
     published: times.published,
     modified: times.modified,
     byline,
@@ -64,7 +66,7 @@ function readTimes(lines: Line[]): { published: string | null; modified: string 
 }
 
 /** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`). */
-function findSection(lines: Line[], title: string | null): string | null {
+function findSection(lines: Line[], notSections: (string | null)[]): string | null {
   for (const line of lines) {
     if (line.kind !== 'text' || !/\s[>›»]\s/.test(line.text)) continue;
     const crumbs = line.text.split(/\s[>›»]\s/).map((c) => c.trim()).filter((c) => c && !/^(홈|home|뉴스)$/i.test(c));
@@ -73,7 +75,7 @@ function findSection(lines: Line[], title: string | null): string | null {
   const content = lines.filter((l) => l.kind !== 'blank');
   for (let i = 0; i < content.length; i++) {
     const line = content[i]!;
-    if (line.kind !== 'text' || line.text === title || !isLabel(line.text)) continue;
+    if (line.kind !== 'text' || notSections.includes(line.text) || !isLabel(line.text)) continue;
     const near = [content[i - 1], content[i + 1]];
     if (near.some((n) => n?.kind === 'timestamp')) return line.text;
   }

@@ -22,7 +22,8 @@ const DOMAIN_OUTLETS: Record<string, string> = {
 };
 
 const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:\d{4}\s*)?([^\s.,()&<>]+)/i;
-const DATELINE = /^\(([가-힣]{1,10})\s*=\s*([^)]{1,15})\)/;
+/** `(서울=연합뉴스)` and `[한국경제] 이수민 기자 =`: the outlet is the second part, or the bracket. */
+const DATELINES = [/^\([가-힣]{1,10}\s*=\s*([^)]{1,15})\)/, /^\[([^\]]{2,15})\]\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=/];
 const EMAIL_DOMAIN = /@((?:[\w-]+\.)+[a-z]{2,})/gi;
 const TIP_LINE = /'([^']{2,10}?)제보'/;
 
@@ -32,8 +33,10 @@ export function findOutlet(lines: string[], paragraphs: string[]): string | null
     const m = COPYRIGHT.exec(line);
     if (m?.[1]) return m[1];
   }
-  const dateline = paragraphs[0] ? DATELINE.exec(paragraphs[0]) : null;
-  if (dateline?.[2]) return dateline[2].trim();
+  for (const dateline of DATELINES) {
+    const outlet = dateline.exec(paragraphs[0] ?? '')?.[1];
+    if (outlet) return outlet.trim();
+  }
   for (const line of lines) {
     for (const m of line.matchAll(EMAIL_DOMAIN)) {
       const outlet = outletForDomain(m[1]!.toLowerCase());
@@ -55,9 +58,13 @@ function outletForDomain(domain: string): string | null {
   return label.length >= 2 && label.length <= 5 ? label.toUpperCase() : null;
 }
 
-/** `(서울=연합뉴스) 홍길동 기자 = ` opening the first paragraph: metadata, not body text. */
+/** `(서울=연합뉴스) 홍길동 기자 = ` or `[한국경제] 이수민 기자 = ` opening the first paragraph: metadata, not body text. */
+const DATELINE_PREFIX =
+  /^(?:\([^)]{1,30}=[^)]{1,20}\)|\[[^\]]{1,20}\])\s*(?:([가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원))\s*=\s*)?/;
+
 export function splitDateline(paragraph: string): { dateline: string | null; byline: string | null; rest: string } {
-  const m = /^\([^)]{1,30}=[^)]{1,20}\)\s*(?:([가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원))\s*=\s*)?/.exec(paragraph);
-  if (!m) return { dateline: null, byline: null, rest: paragraph };
+  const m = DATELINE_PREFIX.exec(paragraph);
+  // A bare `[단독]` tag is part of the text; only a bracket followed by a byline is a dateline.
+  if (!m || (m[0].startsWith('[') && !m[1])) return { dateline: null, byline: null, rest: paragraph };
   return { dateline: m[0].trim(), byline: m[1] ?? null, rest: paragraph.slice(m[0].length) };
 }

@@ -39,6 +39,11 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     title = tokens.at(-1)!;
     name = tokens.at(-2)!;
     rest = tokens.slice(0, -2);
+  } else if (TITLES.test(tokens.at(-1)!)) {
+    // `과기정통부 장관`: a role without a name is kept whole and unnamed, never cut down to `장관`.
+    const role = tokens.at(-1)!;
+    const organization = organizationOf(tokens.slice(0, -1));
+    return { name: cleaned, title: role, organization, description: cleaned, named: false };
   } else {
     name = tokens.at(-1)!;
     rest = tokens.slice(0, -1);
