@@ -21,9 +21,13 @@ function renderAsk(reply: AskReply): string {
     return `기사에서 "${reply.query}"에 대한 내용을 찾지 못했습니다.${hint}`;
   }
   const lines = [`답: ${reply.answer}`, `   — 「${reply.citation.title}」 ${reply.citation.paragraph}문단`, ''];
+  // Name the article on each result only when the results come from more than one.
+  const manyArticles = new Set(reply.results.map((r) => r.article)).size > 1;
   reply.results.forEach((r, i) => {
-    lines.push(`${i + 1}. [${r.paragraph}문단 · ${r.title}] ${r.text}`);
+    const where = manyArticles ? `${r.paragraph}문단 · ${r.title}` : `${r.paragraph}문단`;
+    lines.push(`${reply.page * 5 + i + 1}. [${where}] ${r.text}`);
   });
+  if (reply.more) lines.push('…결과가 더 있습니다 (Discord의 "결과 더 보기" 버튼).');
   return lines.join('\n');
 }
 
