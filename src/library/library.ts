@@ -1,9 +1,9 @@
-import MiniSearch from 'minisearch';
 import type { Actor } from '../command.ts';
-import type { Article } from '../ingest/article.ts';
 import type { Logger } from '../log.ts';
-import { assembleCorpus, INDEX_OPTIONS, paragraphDocs, type Corpus, type ParagraphDoc } from '../search/corpus.ts';
-import { parseSeed, readSeedFiles, type SeedFailure } from './seeds.ts';
+import type { ReindexReply } from '../replies.ts';
+import { assembleCorpus, type Corpus } from '../search/corpus.ts';
+import { buildFromSeeds, manifestOf, type Built } from './build.ts';
+import { readSeedFiles, type SeedFailure } from './seeds.ts';
 import { readSnapshot, sameManifest, writeSnapshot, type Manifest } from './snapshot.ts';
 import { saveUpload, type Upload } from './upload.ts';
 
@@ -14,27 +14,8 @@ export interface LibraryOptions {
   logger: Logger;
 }
 
-export interface ReindexReport {
-  ok: boolean;
-  articles: number;
-  paragraphs: number;
-  quotes: number;
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: string[];
-  errors: SeedFailure[];
-  /** Where an uploaded file was saved, and anything the moderator should know about it. */
-  saved: string | null;
-  notice: string | null;
-}
-
-interface Built {
-  corpus: Corpus;
-  manifest: Manifest;
-  failures: SeedFailure[];
-  report: Omit<ReindexReport, 'saved' | 'notice'>;
-}
+/** What a reindex did; the /reindex reply without its command name. */
+export type ReindexReport = Omit<ReindexReply, 'command'>;
 
 /**
  * Owns the corpus being served. Readers take `corpus` once per request; a rebuild happens beside it and
@@ -70,7 +51,7 @@ export class Library {
       return { library: new Library(options, { corpus: assembleCorpus(articles, index), manifest }), failures };
     }
     if (!snapshot.ok && snapshot.reason !== 'no snapshot yet') logger.warn(`ignoring the snapshot: ${snapshot.reason}; rebuilding`);
-    const built = await build(files, new Map(), options.maxArticleBytes);
+    const built = await buildFromSeeds(files, new Map(), options.maxArticleBytes);
     logFailures(logger, built.failures);
     logger.info({ articles: built.corpus.articles.length, seedsDir: options.seedsDir }, 'built the index from seeds');
     await persist(options, built).catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
@@ -92,7 +73,7 @@ export class Library {
     const saved = upload ? await saveUpload(seedsDir, upload, maxArticleBytes) : null;
     const files = await readSeedFiles(seedsDir, maxArticleBytes);
     const previous = new Map(this.#corpus.articles.map((a) => [a.file, a]));
-    const built = await build(files, previous, maxArticleBytes, this.#manifest);
+    const built = await buildFromSeeds(files, previous, maxArticleBytes, this.#manifest);
     const ok = built.corpus.articles.length > 0 || this.#corpus.articles.length === 0;
     if (ok) {
       this.#corpus = built.corpus;
@@ -109,71 +90,6 @@ export class Library {
     logger.info({ by: { id: actor.id, name: actor.name }, at: new Date().toISOString(), ...report }, 'reindex');
     return report;
   }
-}
-
-/**
- * Parses new and changed files, reuses unchanged ones, and keeps serving the old version of a file that
- * changed into something unreadable: a bad edit reports an error and loses nothing.
- */
-async function build(
-  files: Awaited<ReturnType<typeof readSeedFiles>>,
-  previous: Map<string, Article>,
-  maxBytes: number,
-  previousManifest: Manifest = {},
-): Promise<Built> {
-  const articles: Article[] = [];
-  const failures: SeedFailure[] = [];
-  const report = { added: [] as string[], changed: [] as string[], unchanged: [] as string[] };
-  const ids = new Set<string>();
-  for (const seed of files) {
-    const old = previous.get(seed.file);
-    let article: Article | undefined;
-    if (seed.sha256 !== null && old?.sha256 === seed.sha256) {
-      article = old;
-      report.unchanged.push(seed.file);
-    } else if (seed.sha256 !== null) {
-      const parsed = parseSeed(seed, maxBytes);
-      if ('article' in parsed) {
-        article = parsed.article;
-        (old || previousManifest[seed.file] ? report.changed : report.added).push(seed.file);
-      } else {
-        failures.push({ file: seed.file, message: parsed.error });
-        article = old;
-      }
-    } else {
-      failures.push({ file: seed.file, message: seed.error });
-      article = old;
-    }
-    if (!article) continue;
-    if (ids.has(article.id)) {
-      failures.push({ file: seed.file, message: `its id '${article.id}' is already used by another file` });
-      continue;
-    }
-    ids.add(article.id);
-    articles.push(article);
-  }
-  const index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
-  // Chunked, so queries arriving during a rebuild are answered between chunks.
-  await index.addAllAsync(articles.flatMap(paragraphDocs), { chunkSize: 100 });
-  const present = new Set(files.map((f) => f.file));
-  return {
-    corpus: assembleCorpus(articles, index),
-    manifest: manifestOf(files),
-    failures,
-    report: {
-      ...report,
-      removed: [...previous.keys()].filter((file) => !present.has(file)),
-      errors: failures,
-      ok: true,
-      articles: articles.length,
-      paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0),
-      quotes: articles.reduce((n, a) => n + a.quotes.length, 0),
-    },
-  };
-}
-
-function manifestOf(files: Awaited<ReturnType<typeof readSeedFiles>>): Manifest {
-  return Object.fromEntries(files.flatMap((f) => (f.sha256 ? [[f.file, f.sha256]] : [])));
 }
 
 async function persist(options: LibraryOptions, built: Built): Promise<void> {
