@@ -104,3 +104,24 @@ describe('a hard-wrapped page (no blank lines, bare date line, bracket dateline,
     ]);
   });
 });
+
+describe('a portal copy (menu and button lines, 입력/수정 glued to the time, bare e-mail line, related-news list)', () => {
+  const article = loadFixture('naver_jeonse.txt');
+
+  it('reads the metadata', () => {
+    expect(article).toMatchObject({
+      title: '"전세사기 피해자 지원 확대"…국토부, 특별법 개정 추진',
+      outlet: '연합뉴스',
+      published: '2025-03-14T09:41+09:00',
+      modified: '2025-03-14T13:07+09:00',
+      byline: '김지훈 기자',
+      email: 'jhkim@yna.co.kr',
+    });
+  });
+
+  it('keeps the four body paragraphs and no portal furniture or other stories', () => {
+    expect(article.paragraphs).toHaveLength(4);
+    const body = article.paragraphs.map((p) => p.text).join('\n');
+    for (const junk of ['좋아요', '댓글', '본문 요약봇', '구독', '전세대출 금리', '김지훈 기자 =']) expect(body, junk).not.toContain(junk);
+  });
+});

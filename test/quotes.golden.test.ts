@@ -14,6 +14,7 @@ const articles: Article[] = [
   loadFixture('daily_market_digital.txt'),
   loadFixture('newsis_summit.txt'),
   loadFixture('hankyung_ai_chips.txt'),
+  loadFixture('naver_jeonse.txt'),
 ];
 
 /** An extracted quote matches a gold one when speaker, kind and paragraph agree and the text starts the same. */

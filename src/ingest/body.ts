@@ -1,5 +1,5 @@
 import { classifyLine, readKeyValue, type Line } from './lines.ts';
-import { LIST_HEADING, SENTENCE_END } from './vocabulary.ts';
+import { LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
 
 export interface PageLayout {
   lines: Line[];
@@ -11,6 +11,8 @@ const MIN_PARAGRAPH = 20;
 /** Syllables that end a Korean phrase mid-sentence: a line ending in one was wrapped, not finished. */
 const CONTINUES = /[,·의은는이가을를에와과도로고며서면만께]$/;
 const NUMBERED = /^\d{1,2}\s*[.)]\s*/;
+/** Headlines in story lists are shorter than this; body paragraphs rarely are. */
+const LIST_ITEM_MAX = 50;
 const BREADCRUMB = /\s[>›»]\s/;
 
 /** Splits a normalised page into classified lines, its title and its body paragraphs (deduplicated, in order). */
@@ -36,7 +38,7 @@ function isBodyParagraph(line: Line, title: string | null): boolean {
     line.text !== title &&
     line.text.length >= MIN_PARAGRAPH &&
     /\p{Script=Hangul}/u.test(line.text) &&
-    SENTENCE_END.test(line.text)
+    PROSE_END.test(line.text)
   );
 }
 
@@ -59,13 +61,18 @@ function isUnfinished(text: string): boolean {
   return CONTINUES.test(text) || text.length >= 40;
 }
 
-/** After a "많이 본 뉴스"-style heading, numbered or unfinished lines are other stories' headlines. */
+/**
+ * After a "많이 본 뉴스"-style heading, lines are other stories' headlines until real prose returns:
+ * a long line ending in punctuation that is not numbered.
+ */
 function markStoryLists(lines: Line[]): Line[] {
   let inList = false;
   return lines.map((line) => {
     if (line.kind === 'boilerplate' && LIST_HEADING.test(line.text)) inList = true;
     if (!inList || line.kind !== 'text') return line;
-    if (NUMBERED.test(line.text) || !SENTENCE_END.test(line.text)) return { ...line, kind: 'boilerplate' };
+    if (NUMBERED.test(line.text) || !PROSE_END.test(line.text) || line.text.length < LIST_ITEM_MAX) {
+      return { ...line, kind: 'boilerplate' };
+    }
     inList = false;
     return line;
   });

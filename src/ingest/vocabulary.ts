@@ -41,5 +41,7 @@ export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★�
 /** Reporter roles that make a line a byline. */
 export const REPORTER_ROLE = '(?:선임|수석|전문|객원)?(?:기자|특파원|통신원|리포터|논설위원|에디터|PD)';
 
-/** Sentence-final punctuation (optionally followed by closing quotes/brackets). */
+/** Where a sentence may end: punctuation, or a final ending (`다`, `요`) before closing quotes or the line end. */
 export const SENTENCE_END = /[.!?。…]["”’'」』)\]]*$|[다요죠까]["”’'」』)\]]+$|[다요죠]$/;
+/** Body prose ends in punctuation; a bare `…커진다` line is a headline (another story's, or a caption). */
+export const PROSE_END = /[.!?。…]["”’'」』)\]]*$|[다요죠까]["”’'」』]+$/;
