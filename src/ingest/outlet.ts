@@ -62,9 +62,9 @@ function outletForDomain(domain: string): string | null {
 const DATELINE_PREFIX =
   /^(?:\([^)]{1,30}=[^)]{1,20}\)|\[[^\]]{1,20}\])\s*(?:([가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원))\s*=\s*)?/;
 
-export function splitDateline(paragraph: string): { dateline: string | null; byline: string | null; rest: string } {
+export function splitDateline(paragraph: string): { byline: string | null; rest: string } {
   const m = DATELINE_PREFIX.exec(paragraph);
   // A bare `[단독]` tag is part of the text; only a bracket followed by a byline is a dateline.
-  if (!m || (m[0].startsWith('[') && !m[1])) return { dateline: null, byline: null, rest: paragraph };
-  return { dateline: m[0].trim(), byline: m[1] ?? null, rest: paragraph.slice(m[0].length) };
+  if (!m || (m[0].startsWith('[') && !m[1])) return { byline: null, rest: paragraph };
+  return { byline: m[1] ?? null, rest: paragraph.slice(m[0].length) };
 }

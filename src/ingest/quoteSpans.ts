@@ -5,16 +5,16 @@ export interface QuoteSpan {
   start: number;
   /** Index just past the closing mark. */
   end: number;
-  mark: 'double' | 'single';
 }
 
-const PAIRS: Record<string, { close: string; mark: QuoteSpan['mark'] }> = {
-  '“': { close: '”', mark: 'double' },
-  '"': { close: '"', mark: 'double' },
-  '‘': { close: '’', mark: 'single' },
-  "'": { close: "'", mark: 'single' },
-  '「': { close: '」', mark: 'double' },
-  '『': { close: '』', mark: 'double' },
+/** Opening mark → its closing mark. */
+const PAIRS: Record<string, string> = {
+  '“': '”',
+  '"': '"',
+  '‘': '’',
+  "'": "'",
+  '「': '」',
+  '『': '』',
 };
 
 /** Outermost quoted spans, left to right; an unclosed quote is left alone. */
@@ -22,17 +22,17 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let i = 0;
   while (i < text.length) {
-    const pair = PAIRS[text[i]!];
-    if (!pair) {
+    const closeMark = PAIRS[text[i]!];
+    if (!closeMark) {
       i++;
       continue;
     }
-    const close = findClose(text, i + 1, pair.close);
+    const close = findClose(text, i + 1, closeMark);
     if (close < 0) {
       i++;
       continue;
     }
-    spans.push({ start: i, end: close + 1, mark: pair.mark });
+    spans.push({ start: i, end: close + 1 });
     i = close + 1;
   }
   return spans;
@@ -44,8 +44,8 @@ function findClose(text: string, from: number, close: string): number {
     const ch = text[j]!;
     if (ch === close) return j;
     const inner = PAIRS[ch];
-    if (inner && inner.close !== close) {
-      const innerClose = text.indexOf(inner.close, j + 1);
+    if (inner && inner !== close) {
+      const innerClose = text.indexOf(inner, j + 1);
       if (innerClose > 0) j = innerClose;
     }
   }
