@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../commands/index.ts';
 import { quoteCommand } from '../commands/quote.ts';
@@ -62,14 +65,29 @@ describe('/quote autocomplete', () => {
     expect(complete('치후')[0]!.value).toBe('저우훙이');
   });
 
-  it('offers at most 25 choices of at most 100 characters, and every speaker for empty input', () => {
-    const all = complete('');
-    expect(all.length).toBe(ctx.corpus.speakers.length);
-    for (const choice of all) {
+  it('offers every speaker for empty input', () => {
+    expect(complete('').map((c) => c.value).sort()).toEqual(ctx.corpus.speakers.map((e) => e.speaker.id).sort());
+  });
+
+  it('caps choices at 25, each at most 100 characters, when 30 people with long titles match', async () => {
+    const syllables = [...'가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노'];
+    const longOrg = '대한민국 미래 지속가능 첨단 산업 기술 혁신 연구 개발 협력 진흥 재단 법인'.repeat(2);
+    const page = [
+      '서른 명의 대표들이 말하다',
+      '입력 2025.01.01 (09:00)',
+      '',
+      ...syllables.map((s, i) => `${longOrg}${i} 대표 김민${s}은 "올해 실적이 좋아질 것"이라고 말했다.\n`),
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'gisa-30-'));
+    writeFileSync(join(dir, 'thirty.txt'), page);
+    const many = await openLibrary([join(dir, 'thirty.txt')]);
+    const choices = quoteCommand.autocomplete!({ ...ctx, corpus: many.library.corpus, library: many.library }, 'speaker', '김민');
+    expect(many.library.corpus.speakers.length).toBe(30);
+    expect(choices).toHaveLength(25);
+    for (const choice of choices) {
       expect(choice.name.length).toBeLessThanOrEqual(100);
       expect(choice.value.length).toBeLessThanOrEqual(100);
     }
-    expect(all.length).toBeLessThanOrEqual(25);
   });
 
   it('accepts the choice value back as the speaker option', async () => {
