@@ -14,6 +14,7 @@ export interface ArticleMetadata {
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL_LINE = new RegExp(`^${EMAIL.source}$`);
 const URL = /https?:\/\/[^\s<>"')]+/;
 const LABELLED_TIME = new RegExp(`(${MODIFIED_LABEL.source})|(${PUBLISHED_LABEL.source})`, 'gi');
 
@@ -32,7 +33,7 @@ export function readMetadata(
   const bylineLine = lines.find((l) => l.kind === 'byline')?.text ?? null;
   const byline = keys.get('기자') ?? keys.get('byline') ?? (bylineLine ? cleanByline(bylineLine) : datelineByline);
   // A reporter's address is on the byline, or alone on a line at the end (`jhkim@yna.co.kr`), never in a tip-line.
-  const bareEmail = lines.find((l) => l.kind === 'text' && new RegExp(`^${EMAIL.source}$`).test(l.text))?.text;
+  const bareEmail = lines.find((l) => l.kind === 'text' && EMAIL_LINE.test(l.text))?.text;
   const email = (bylineLine ?? keys.get('기자') ?? '').match(EMAIL)?.[0] ?? bareEmail ?? null;
   const urlLine = keys.get('url') ?? keys.get('원문') ?? keys.get('링크') ?? lines.find((l) => URL.test(l.text))?.text;
   const outlet = keys.get('매체') ?? keys.get('언론사') ?? keys.get('outlet') ?? findOutlet(lines.map((l) => l.text), paragraphs);

@@ -2,19 +2,27 @@
  * Particles and common endings glued to Korean words. Longest first, so `에서는` wins over `는`.
  * Stripping keeps at least two syllables of stem: `저우훙이` stays searchable as `저우훙이` *and* `저우훙`.
  */
-const SUFFIXES = [
-  // particles
+const PARTICLES = [
   '에게서는', '에서부터', '으로부터', '이라고는', '에서는', '에서도', '에게는', '에게도', '으로는', '으로도', '으로서',
   '으로써', '이라고', '이라는', '이라며', '이라면', '이지만', '까지는', '부터는', '에서의', '으로의', '로의', '에의', '와의', '과의', '에게', '에서',
   '한테', '께서', '으로', '라고', '라는', '라며', '이란', '이나', '이며', '이랑', '까지', '부터', '보다', '처럼', '마다',
   '조차', '밖에', '에는', '에도', '에선', '로는', '로도', '로서', '로써', '이다', '이고', '들은', '들이', '들을', '들의',
   '들도', '들과', '들에', '만의', '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '고', '며',
   '란', '나', '엔', '들',
-  // verb and adjective endings common in news prose and questions
+];
+
+/** Verb and adjective endings common in news prose and questions. */
+const ENDINGS = [
   '했습니다', '됐습니다', '했다고', '한다고', '된다고', '하면서', '했는데', '였습니다', '이었다', '입니다', '습니다',
   '했다', '했고', '했어', '했나', '하는', '하며', '하고', '하자', '하게', '한다', '됐다', '되는', '된다', '시키', '했',
   '한', '할', '된', '될', '돼',
-].sort((a, b) => b.length - a.length);
+];
+
+const SUFFIXES = [...PARTICLES, ...ENDINGS].sort((a, b) => b.length - a.length);
+const SINGLE_SYLLABLE_PARTICLES = new Set(PARTICLES.filter((p) => p.length === 1));
+
+/** `은`, `를`, `들`…: a syllable that on its own is a particle, not a word worth indexing. */
+export const isParticle = (syllable: string): boolean => SINGLE_SYLLABLE_PARTICLES.has(syllable);
 
 const HANGUL = /[\uac00-\ud7a3]/;
 

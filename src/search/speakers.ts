@@ -39,7 +39,7 @@ export function buildSpeakerDirectory(articles: Article[]): SpeakerEntry[] {
 export function matchSpeakers(directory: SpeakerEntry[], typed: string): SpeakerEntry[] {
   const raw = compact(typed);
   if (raw === '') return rankByQuotes(directory);
-  const variants = [...new Set([raw, stripParticles(raw), raw.replace(/(?:은|는|이|가|의|도)$/, '')])].filter(Boolean);
+  const variants = [...new Set([raw, stripParticles(raw)])];
   const ranked = directory
     .map((entry) => ({ entry, rank: matchRank(entry, raw, variants) }))
     .filter((r) => r.rank < Infinity);

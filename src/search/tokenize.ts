@@ -1,4 +1,4 @@
-import { shortStem, stripParticles } from './particles.ts';
+import { isParticle, shortStem, stripParticles } from './particles.ts';
 
 /** Tokens of one query or document word, grouped so coverage can be measured per word. */
 export interface WordTokens {
@@ -9,7 +9,6 @@ export interface WordTokens {
 
 const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
 const LATIN_OR_DIGIT_RUN = /[a-z]+|\d+(?:[.,]\d+)*/g;
-const SINGLE_PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '고', '며', '들']);
 
 /** Lower-cased NFC words, split on spaces and on punctuation other than inner dots/hyphens. */
 export function splitWords(text: string): string[] {
@@ -29,13 +28,13 @@ export function wordTokens(word: string): WordTokens {
   const stem = stripParticles(word);
   const tokens = new Set<string>([word, stem]);
   const short = shortStem(word);
-  if (short && !SINGLE_PARTICLES.has(short)) tokens.add(short);
+  if (short && !isParticle(short)) tokens.add(short);
   for (const part of stem.split(/[.\-]/)) {
     for (const run of part.match(LATIN_OR_DIGIT_RUN) ?? []) tokens.add(run);
     for (const run of part.match(HANGUL_RUN) ?? []) {
       const syllables = [...run];
       if (syllables.length === 1) {
-        if (!SINGLE_PARTICLES.has(run)) tokens.add(run);
+        if (!isParticle(run)) tokens.add(run);
         continue;
       }
       for (let i = 0; i + 1 < syllables.length; i++) tokens.add(syllables[i]! + syllables[i + 1]!);
