@@ -75,7 +75,7 @@ export const askCommand: Command<typeof options, AskReply> = {
       results: outcome.results.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE),
       page,
       more: outcome.results.length > (page + 1) * PAGE_SIZE,
-      suggestions: outcome.answer ? [] : suggestionsFor(ctx.corpus, only?.id),
+      suggestions: outcome.answer ? [] : suggestionsFor(ctx.corpus, only ? [only] : outcome.near.flatMap((id) => findArticle(ctx.corpus, id) ?? [])),
     };
   },
   autocomplete: (ctx, option, value) => (option === 'article' ? articleChoices(ctx, value) : []),

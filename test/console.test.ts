@@ -41,8 +41,8 @@ describe('the local console (npm start without a token)', () => {
     const replies = stdout.trim().split('\n').map((l) => ReplySchema.parse(JSON.parse(l)));
     expect(replies).toHaveLength(7);
     const [ask, article, empty, unknown, tooLong, outOfScope, plain] = replies;
-    expect(ask).toMatchObject({ command: 'ask', results: [{ article: '000_747bf3bd7eb8621c', paragraph: 3 }] });
-    expect(AskReplySchema.parse(ask).results[0]!.text).toContain('광고와 영화 예고편 업계');
+    expect(ask).toMatchObject({ command: 'ask', citation: { article: '000_747bf3bd7eb8621c', paragraph: 3 } });
+    expect(AskReplySchema.parse(ask).results[0]).toMatchObject({ paragraph: 3, text: expect.stringContaining('광고와 영화 예고편 업계') });
     expect(article).toMatchObject({ command: 'article' });
     expect(ArticleReplySchema.parse(article).articles.map((a) => a.outlet)).toEqual(['KBS', '연합뉴스']);
     expect(empty).toMatchObject({ error: expect.stringContaining('빈 입력') });
@@ -50,7 +50,7 @@ describe('the local console (npm start without a token)', () => {
     expect(tooLong).toMatchObject({ command: 'ask', error: expect.stringContaining('6000자') });
     expect(outOfScope).toMatchObject({ command: 'ask', answer: null, results: [] });
     expect(AskReplySchema.parse(outOfScope).suggestions.length).toBeGreaterThan(0);
-    expect(plain).toMatchObject({ command: 'ask', results: [{ article: 'yonhap_chip_exports', paragraph: 2 }] });
+    expect(plain).toMatchObject({ command: 'ask', citation: { article: 'yonhap_chip_exports', paragraph: 2 } });
   });
 
   it('prints readable text by default and reports a bad seed on stderr without losing the good one', async () => {

@@ -28,12 +28,17 @@ describe('tokenizeKorean', () => {
     expect(spaced.every((t) => glued.has(t))).toBe(true);
   });
 
-  it('emits the raw word, the stem, Latin runs whole and Hangul bigrams of the stem', () => {
-    expect(wordTokens('그래픽처리장치를').tokens).toEqual(
-      expect.arrayContaining(['그래픽처리장치를', '그래픽처리장치', '그래', '래픽', '장치']),
-    );
+  it('emits the stem, Latin runs whole and Hangul bigrams of the stem, but not the inflected word', () => {
+    expect(wordTokens('그래픽처리장치를').tokens).toEqual(expect.arrayContaining(['그래픽처리장치', '그래', '래픽', '장치']));
     expect(wordTokens('그래픽처리장치를').tokens).not.toContain('치를');
+    expect(wordTokens('그래픽처리장치를').tokens).not.toContain('그래픽처리장치를');
     expect(tokenizeKorean('GPT-4.0과')).toEqual(expect.arrayContaining(['gpt', '4', 'gpt-4.0']));
+  });
+
+  it('answers a repeated word from its memo with the same tokens, in a fresh array', () => {
+    const first = wordTokens('반도체를');
+    first.tokens.push('mutated');
+    expect(wordTokens('반도체를').tokens).toEqual(['반도체', '반도', '도체']);
   });
 
   it('folds quote marks and punctuation away', () => {

@@ -1,8 +1,10 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
+import { postingsOf, type Postings } from './postings.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
 import { buildSpeakerDirectory, type SpeakerEntry } from './speakers.ts';
+import { loadSynonyms, type SynonymTable } from './synonyms.ts';
 
 /** One searchable unit: a paragraph of an article. */
 export interface ParagraphDoc {
@@ -16,12 +18,19 @@ export interface Corpus {
   articles: Article[];
   byId: Map<string, Article>;
   index: MiniSearch<ParagraphDoc>;
+  /** MiniSearch's postings, read directly for top-k retrieval. */
+  postings: Postings;
+  /** Where each indexed document sits: article and paragraph. */
+  docs: DocumentTable;
+  synonyms: SynonymTable;
   /** Lower-cased Latin glossary side → Korean term, for expanding English queries (`agi` → `인공범용지능`). */
   expansions: Map<string, string>;
   /** Tokens of each article's title, by article id: the context every paragraph of it shares. */
   titleTokens: Map<string, string[]>;
-  /** Recurring words of each article, by id: suggestions when a question is not answered. */
-  topics: Map<string, string[]>;
+  /** Names of the people and organisations each article quotes (`저우훙이`, `오픈AI`), by article id. */
+  speakerNames: Map<string, string[]>;
+  /** Recurring words of an article: suggestions when a question is not answered. Worked out on first use. */
+  topics: (article: Article) => string[];
   /** Everyone quoted, merged across articles. */
   speakers: SpeakerEntry[];
 }
@@ -55,23 +64,102 @@ export function buildCorpus(articles: Article[]): Corpus {
 
 /** Wraps an index (fresh or loaded from a snapshot) with the lookups derived from its articles. */
 export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphDoc>): Corpus {
-  const expansions = new Map<string, string>();
-  for (const article of articles) {
-    for (const { term, gloss } of article.glossary) {
-      if (/^[A-Za-z][A-Za-z0-9.\- ]*$/.test(gloss) && /[\uac00-\ud7a3]/.test(term)) expansions.set(gloss.toLowerCase(), term);
-      if (/^[A-Za-z][A-Za-z0-9.\- ]*$/.test(term) && /[\uac00-\ud7a3]/.test(gloss)) expansions.set(term.toLowerCase(), gloss);
-    }
-  }
+  const expansions = glossaryExpansions(articles);
   const titleTokens = new Map(articles.map((a) => [a.id, tokenizeKorean(a.title)]));
-  const topics = new Map(articles.map((a) => [a.id, articleTopics(a)]));
+  // Only an unanswered question needs them: computing them for every article would slow every reindex.
+  const topicsMemo = new WeakMap<Article, string[]>();
+  const topics = (article: Article): string[] => {
+    let found = topicsMemo.get(article);
+    if (!found) topicsMemo.set(article, (found = articleTopics(article)));
+    return found;
+  };
+  const speakerNames = new Map(articles.map((a) => [a.id, a.speakers.filter((s) => s.named).map((s) => s.name)]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const postings = postingsOf(index);
   return {
     articles,
-    byId: new Map(articles.map((a) => [a.id, a])),
+    byId,
     index,
+    postings,
+    docs: documentTable(postings, byId),
+    synonyms: SYNONYMS,
     expansions,
     titleTokens,
+    speakerNames,
     topics,
     speakers: buildSpeakerDirectory(articles),
+  };
+}
+
+const SYNONYMS = loadSynonyms();
+
+const LATIN = /^[A-Za-z][A-Za-z0-9.\- ]*$/;
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * English glossary side → its Korean term (`agi` → `인공범용지능`). When articles gloss an acronym differently,
+ * the gloss most articles use wins (the first article's on a tie), so one odd article cannot redirect a query.
+ */
+function glossaryExpansions(articles: Article[]): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  const vote = (latin: string, korean: string) => {
+    const key = latin.toLowerCase();
+    const counts = votes.get(key) ?? new Map<string, number>();
+    counts.set(korean, (counts.get(korean) ?? 0) + 1);
+    votes.set(key, counts);
+  };
+  for (const article of articles) {
+    for (const { term, gloss } of article.glossary) {
+      if (LATIN.test(gloss) && HANGUL.test(term)) vote(gloss, term);
+      if (LATIN.test(term) && HANGUL.test(gloss)) vote(term, gloss);
+    }
+  }
+  const expansions = new Map<string, string>();
+  for (const [latin, counts] of votes) {
+    let best = '';
+    let most = 0;
+    for (const [korean, n] of counts) if (n > most) [best, most] = [korean, n];
+    expansions.set(latin, best);
+  }
+  return expansions;
+}
+
+/** Index document ↔ (article, paragraph), in typed arrays: one entry per paragraph, 10,000s of them. */
+export interface DocumentTable {
+  article(doc: number): Article | undefined;
+  paragraph(doc: number): number;
+  /** The document of paragraph `n` of an article. */
+  docOf(articleId: string, n: number): number | undefined;
+}
+
+function documentTable(postings: Postings, byId: Map<string, Article>): DocumentTable {
+  const entries = [...postings.documents()];
+  const size = entries.reduce((max, [doc]) => Math.max(max, doc + 1), 0);
+  const articleIndex = new Int32Array(size).fill(-1);
+  const paragraphOf = new Int32Array(size);
+  const articles: Article[] = [];
+  const position = new Map<string, number>();
+  const docsOf = new Map<string, Map<number, number>>();
+  for (const [doc, id] of entries) {
+    const hash = id.lastIndexOf('#');
+    const articleId = id.slice(0, hash);
+    const article = byId.get(articleId);
+    if (!article) continue;
+    let at = position.get(articleId);
+    if (at === undefined) {
+      at = articles.push(article) - 1;
+      position.set(articleId, at);
+      docsOf.set(articleId, new Map());
+    }
+    const n = Number(id.slice(hash + 1));
+    articleIndex[doc] = at;
+    paragraphOf[doc] = n;
+    docsOf.get(articleId)!.set(n, doc);
+  }
+  return {
+    article: (doc) => articles[articleIndex[doc] ?? -1],
+    paragraph: (doc) => paragraphOf[doc] ?? 0,
+    docOf: (articleId, n) => docsOf.get(articleId)?.get(n),
   };
 }
 

@@ -15,7 +15,7 @@ export function questionIntent(query: string): Intent {
 
 /** Score multiplier for a paragraph that holds the kind of thing the question asks for. */
 export function intentBoost(intent: Intent, text: string): number {
-  if (intent === 'time') return TIME_EXPRESSION.test(text) ? 1.3 : 1;
+  if (intent === 'time') return TIME_EXPRESSION.test(text) ? 1.5 : 1;
   if (intent === 'quantity') return QUANTITY_EXPRESSION.test(text) ? 1.15 : 1;
   return 1;
 }

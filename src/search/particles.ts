@@ -37,10 +37,15 @@ export function shortStem(word: string): string | null {
   return stem !== word && [...stem].length === 1 ? stem : null;
 }
 
+/** Suffixes by length, longest first: a word is checked against its last 5, 4… characters, not against every suffix. */
+const SUFFIXES_BY_LENGTH: [number, Set<string>][] = [...new Set(SUFFIXES.map((s) => s.length))]
+  .sort((a, b) => b - a)
+  .map((n) => [n, new Set(SUFFIXES.filter((s) => s.length === n))]);
+
 function stripSuffix(word: string, minSyllables: number): string {
-  for (const suffix of SUFFIXES) {
-    if (!word.endsWith(suffix)) continue;
-    const stem = word.slice(0, -suffix.length);
+  for (const [length, suffixes] of SUFFIXES_BY_LENGTH) {
+    if (word.length <= length || !suffixes.has(word.slice(-length))) continue;
+    const stem = word.slice(0, -length);
     const lastIsHangul = HANGUL.test(stem.at(-1) ?? '');
     // A Latin or digit stem (`오픈ai가`, `1위를`) may be short; a Hangul stem needs two syllables.
     if ((lastIsHangul && [...stem].length >= minSyllables) || (!lastIsHangul && /[\p{L}\p{N}]$/u.test(stem))) return stem;

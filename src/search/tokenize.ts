@@ -25,8 +25,22 @@ export function splitWords(text: string): string[] {
  * (Lucene CJK style), so `오픈AI가`, `오픈 AI` and `오픈AI는` meet on `오픈`+`ai` and `오픈ai`.
  */
 export function wordTokens(word: string): WordTokens {
+  const cached = cache.get(word);
+  if (cached) return { word, stem: cached.stem, tokens: [...cached.tokens] };
+  const computed = computeWordTokens(word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, computed);
+  return { ...computed, tokens: [...computed.tokens] };
+}
+
+/** News reuses its words: a memo turns most of indexing into map lookups. Cleared when full, to bound memory. */
+const cache = new Map<string, WordTokens>();
+const CACHE_LIMIT = 200_000;
+
+function computeWordTokens(word: string): WordTokens {
   const stem = stripParticles(word);
-  const tokens = new Set<string>([word, stem]);
+  // The inflected form itself is not a token: its stem carries it, and every extra token costs index memory.
+  const tokens = new Set<string>([stem]);
   const short = shortStem(word);
   if (short && !isParticle(short)) tokens.add(short);
   for (const part of stem.split(/[.\-]/)) {
@@ -45,5 +59,10 @@ export function wordTokens(word: string): WordTokens {
 
 /** MiniSearch `tokenize`: every token of every word. */
 export function tokenizeKorean(text: string): string[] {
-  return splitWords(text).flatMap((w) => wordTokens(w).tokens);
+  const tokens: string[] = [];
+  for (const word of splitWords(text)) {
+    const cached = cache.get(word) ?? wordTokens(word);
+    for (const token of cached.tokens) tokens.push(token);
+  }
+  return tokens;
 }

@@ -1,0 +1,109 @@
+/**
+ * `npm run eval`: retrieval quality of /ask on the question sets, ours against MiniSearch's defaults, on the
+ * bundled articles alone and with synthetic distractor articles mixed in (`-- --distractors 1000`; default 10,000).
+ * Also measures each ranking technique by switching it off. Prints figures; asserts nothing.
+ */
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import type { Article } from '../src/ingest/article.ts';
+import { ask, type Techniques } from '../src/search/ask.ts';
+import { buildCorpus, paragraphDocs, type Corpus, type ParagraphDoc } from '../src/search/corpus.ts';
+import { distractorArticles, GOLDEN_ARTICLE_FILES, isCorrect, loadArticles, readQuestions, type QuestionSet } from './corpora.ts';
+
+const { values } = parseArgs({ options: { distractors: { type: 'string', default: '10000' } } });
+const distractorCount = Number(values.distractors);
+
+const sets: [string, QuestionSet][] = [
+  ['golden (tuned on)', readQuestions('test/golden/ask.json')],
+  ['held-out (never tuned on)', readQuestions('bench/heldout.json')],
+  ['hard (issue 6)', readQuestions('test/golden/hard.json')],
+];
+
+type Hit = { article: string; paragraph: number };
+type Engine = (q: string) => Hit[];
+
+interface Scores {
+  r1: number;
+  r3: number;
+  mrr: number;
+  /** Answerable questions with no answer at all. */
+  silent: number;
+  /** Out-of-scope questions correctly left unanswered. */
+  abstained: number;
+  misses: string[];
+}
+
+function score(engine: Engine, set: QuestionSet): Scores {
+  let r1 = 0;
+  let r3 = 0;
+  let mrr = 0;
+  let silent = 0;
+  const misses: string[] = [];
+  for (const q of set.answerable) {
+    const hits = engine(q.q);
+    const rank = hits.findIndex((h) => isCorrect(q, h));
+    if (hits.length === 0) silent++;
+    if (rank === 0) r1++;
+    else misses.push(q.q);
+    if (rank >= 0 && rank < 3) r3++;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+  }
+  const n = set.answerable.length || 1;
+  const abstained = set.outOfScope.filter((q) => engine(q).length === 0).length;
+  return { r1: r1 / n, r3: r3 / n, mrr: mrr / n, silent, abstained, misses };
+}
+
+const ours = (corpus: Corpus, techniques: Partial<Techniques> = {}): Engine => (q) =>
+  ask(corpus, q, { limit: 5, techniques }).results;
+
+function minisearchDefault(articles: Article[]): Engine {
+  const index = new MiniSearch<ParagraphDoc>({ fields: ['text'], storeFields: ['article', 'paragraph'] });
+  index.addAll(articles.flatMap(paragraphDocs));
+  return (q) =>
+    index
+      .search(q)
+      .slice(0, 5)
+      .map((r) => ({ article: String(r['article']), paragraph: Number(r['paragraph']) }));
+}
+
+const OFF = (name: keyof Techniques): Partial<Techniques> => ({ [name]: false });
+const NONE: Partial<Techniques> = { synonyms: false, context: false, sentences: false, answerType: false, proximity: false, focus: false };
+
+function report(label: string, articles: Article[]): void {
+  const started = performance.now();
+  const corpus = buildCorpus(articles);
+  const engines: [string, Engine][] = [
+    ['gisa-bot', ours(corpus)],
+    ['  without synonyms', ours(corpus, OFF('synonyms'))],
+    ['  without paragraph context', ours(corpus, OFF('context'))],
+    ['  without sentence re-ranking', ours(corpus, OFF('sentences'))],
+    ['  without answer type (who)', ours(corpus, OFF('answerType'))],
+    ['  without proximity', ours(corpus, OFF('proximity'))],
+    ['  without article focus', ours(corpus, OFF('focus'))],
+    ['  BM25 × coverage only', ours(corpus, NONE)],
+    ['MiniSearch default', minisearchDefault(articles)],
+  ];
+  const paragraphs = articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  console.log(`\n## ${label}: ${articles.length} articles, ${paragraphs} paragraphs (indexed in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  for (const [setName, set] of sets) {
+    console.log(`\n${setName}: ${set.answerable.length} questions${set.outOfScope.length ? `, ${set.outOfScope.length} out of scope` : ''}`);
+    console.log(`  ${'engine'.padEnd(30)} R@1    R@3    MRR    no answer  out-of-scope abstained`);
+    for (const [name, engine] of engines) {
+      const s = score(engine, set);
+      const oos = set.outOfScope.length ? `${s.abstained}/${set.outOfScope.length}` : '-';
+      console.log(
+        `  ${name.padEnd(30)} ${s.r1.toFixed(3)}  ${s.r3.toFixed(3)}  ${s.mrr.toFixed(3)}  ${String(s.silent).padStart(9)}  ${oos}`,
+      );
+      if (name === 'gisa-bot' && s.misses.length > 0) console.log(`    misses: ${s.misses.join(' | ')}`);
+    }
+  }
+}
+
+const bundled = loadArticles(GOLDEN_ARTICLE_FILES);
+report('bundled articles (the seed and 4 fixtures)', bundled);
+if (distractorCount > 0) {
+  const started = performance.now();
+  const distractors = distractorArticles(distractorCount);
+  console.log(`\n(generated and ingested ${distractorCount} distractor articles in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  report(`bundled + ${distractorCount} synthetic distractors`, [...bundled, ...distractors]);
+}

@@ -1,0 +1,114 @@
+import { QUERY_STOPWORDS } from './stopwords.ts';
+import { synonymsOf, type SynonymTable } from './synonyms.ts';
+import { splitWords, tokenizeKorean, wordTokens } from './tokenize.ts';
+
+/** Weight of a synonym's matches next to the question's own word: it finds the passage, it should not outrank it. */
+export const SYNONYM_WEIGHT = 0.5;
+/** Tokens are tracked as bits of one 32-bit mask; a longer question keeps its first 32 distinct tokens. */
+export const MAX_QUERY_TOKENS = 32;
+
+/** One content word of a question and the token bits that find it. */
+export interface QueryWord {
+  word: string;
+  stem: string;
+  /** Bits of tokens that find the word on their own: its stem, its glossary or synonym expansions. */
+  whole: number;
+  /** Bits of its two-syllable pieces (`오픈`+`ai`, `예고`+`고편`): half of them present also finds the word. */
+  parts: number;
+  partCount: number;
+}
+
+export interface QueryTerm {
+  token: string;
+  bit: number;
+  weight: number;
+}
+
+export interface QueryPlan {
+  words: QueryWord[];
+  terms: QueryTerm[];
+  /** Token → its bit, for checking other text (a sentence, a title) against the question. */
+  bits: Map<string, number>;
+}
+
+export interface PlanOptions {
+  /** English glossary side → Korean term (`agi` → `인공범용지능`). */
+  expansions: ReadonlyMap<string, string>;
+  synonyms?: SynonymTable;
+}
+
+/** Drops question scaffolding (`누가`, `했어`), expands English through the glossary and words through synonyms. */
+export function planQuery(query: string, options: PlanOptions): QueryPlan {
+  const bits = new Map<string, number>();
+  const terms: QueryTerm[] = [];
+  const bitOf = (token: string, weight: number): number => {
+    const known = bits.get(token);
+    if (known !== undefined) {
+      const term = terms.find((t) => t.token === token)!;
+      term.weight = Math.max(term.weight, weight);
+      return known;
+    }
+    if (terms.length >= MAX_QUERY_TOKENS) return 0;
+    const bit = 1 << terms.length;
+    bits.set(token, bit);
+    terms.push({ token, bit, weight });
+    return bit;
+  };
+
+  const words: QueryWord[] = [];
+  for (const raw of splitWords(query)) {
+    const { word, stem, tokens } = wordTokens(raw);
+    if (QUERY_STOPWORDS.has(word) || QUERY_STOPWORDS.has(stem)) continue;
+    let whole = bitOf(stem, 1);
+    let parts = 0;
+    let partCount = 0;
+    for (const token of tokens) {
+      if (token === stem) continue;
+      const bit = bitOf(token, 1);
+      // A lone syllable (`주` of `주가`) is searched, but is too common to stand for the word it came from.
+      if ([...token].length < 2) continue;
+      parts |= bit;
+      partCount++;
+    }
+    // Korean questions are not glossary-expanded: the glossary bridges English acronyms into the Korean text.
+    const expansion = /^[a-z]/.test(word) ? options.expansions.get(word) : undefined;
+    if (expansion) for (const token of tokenizeKorean(expansion)) whole |= bitOf(token, 1);
+    if (options.synonyms) {
+      for (const synonym of synonymsOf(options.synonyms, word, stem)) whole |= bitOf(synonym, SYNONYM_WEIGHT);
+    }
+    words.push({ word, stem, whole, parts, partCount });
+  }
+  return { words, terms, bits };
+}
+
+/** Share of the question's words a set of matched token bits finds (0..1). */
+export function coverage(plan: QueryPlan, mask: number): number {
+  if (plan.words.length === 0) return 0;
+  let found = 0;
+  for (const word of plan.words) if (isFound(word, mask)) found++;
+  return found / plan.words.length;
+}
+
+/**
+ * Coverage as a score factor, squared: a paragraph with every word of the question should beat one that
+ * repeats three of four (Lucene's coordination factor, made steeper for a library full of partial matches).
+ */
+export const coordination = (share: number): number => share * share;
+
+export function isFound(word: QueryWord, mask: number): boolean {
+  if ((mask & word.whole) !== 0) return true;
+  return word.partCount > 0 && 2 * popcount(mask & word.parts) >= word.partCount;
+}
+
+/** The bits of the question's tokens that occur in some text. */
+export function maskOfText(plan: QueryPlan, text: string): number {
+  let mask = 0;
+  for (const token of tokenizeKorean(text)) mask |= plan.bits.get(token) ?? 0;
+  return mask;
+}
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v !== 0; v &= v - 1) count++;
+  return count;
+}

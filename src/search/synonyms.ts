@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const SynonymFileSchema = z.object({
+  about: z.string(),
+  entries: z.array(z.object({ ask: z.string().min(1), text: z.array(z.string().min(1)).min(1) })),
+});
+
+export type SynonymTable = ReadonlyMap<string, readonly string[]>;
+
+/** The bundled table (src/search/synonyms.json): data, so it grows without code changes. */
+export function loadSynonyms(path: URL | string = new URL('./synonyms.json', import.meta.url)): SynonymTable {
+  const parsed = SynonymFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return new Map(parsed.entries.map((e) => [e.ask.normalize('NFC'), e.text.map((t) => t.normalize('NFC').toLowerCase())]));
+}
+
+/**
+ * Words the text may use for a question word: entries whose key starts the word (`만들었어` → `만들`).
+ * A one-syllable key (`돈`) must be the whole stem, or it would fire on every word that starts with it.
+ */
+export function synonymsOf(table: SynonymTable, word: string, stem: string): string[] {
+  const found: string[] = [];
+  for (const [key, replacements] of table) {
+    const matches = [...key].length === 1 ? stem === key : word.startsWith(key);
+    if (matches) found.push(...replacements);
+  }
+  return [...new Set(found)];
+}

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { syntheticArticles } from '../bench/synthetic.ts';
+import { parseArticle } from '../src/ingest/article.ts';
+import { buildCorpus } from '../src/search/corpus.ts';
+import { bm25, inverseDocumentFrequency, postingsOf } from '../src/search/postings.ts';
+import { coordination, coverage, maskOfText, planQuery, type QueryPlan } from '../src/search/query.ts';
+import { retrieve } from '../src/search/retrieve.ts';
+import { ALL_ARTICLES, loadArticle } from './helpers.ts';
+
+const bundled = ALL_ARTICLES.map(loadArticle);
+const distractors = [...syntheticArticles(bundled, 150)].map((f) => parseArticle(f.file, Buffer.from(f.text)));
+const corpus = buildCorpus([...bundled, ...distractors]);
+const vocabulary = [...new Set([...bundled, ...distractors.slice(0, 20)].flatMap((a) => a.paragraphs.flatMap((p) => p.text.split(/\s+/))))];
+
+/** The reference: score every document by looking every token up. Slow, obviously right. */
+function exhaustive(plan: QueryPlan, limit: number, context: (doc: number) => number, accept?: (doc: number) => boolean) {
+  const { postings } = corpus;
+  const scored: { doc: number; score: number }[] = [];
+  for (const [doc] of postings.documents()) {
+    if (accept && !accept(doc)) continue;
+    let sum = 0;
+    let mask = 0;
+    for (const term of plan.terms) {
+      const list = postings.get(term.token);
+      const tf = list?.get(doc);
+      if (!list || tf === undefined) continue;
+      sum += term.weight * bm25(tf, inverseDocumentFrequency(list.size, postings.documentCount), postings.length(doc), postings.averageLength);
+      mask |= term.bit;
+    }
+    const score = sum * coordination(coverage(plan, mask | context(doc)));
+    if (score > 0) scored.push({ doc, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+}
+
+const titleContext = (plan: QueryPlan) => (doc: number) => maskOfText(plan, corpus.docs.article(doc)?.title ?? '');
+
+describe('top-k retrieval over the index', () => {
+  it('returns exactly the documents and scores that scoring every document would, for any query', () => {
+    const word = fc.constantFrom(...vocabulary);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 25 }), (words, limit) => {
+        const plan = planQuery(words.join(' '), { expansions: corpus.expansions, synonyms: corpus.synonyms });
+        const context = titleContext(plan);
+        const fast = retrieve(corpus.postings, plan, { limit, context });
+        const slow = exhaustive(plan, limit, context);
+        expect(fast.map((c) => c.score)).toEqual(slow.map((c) => expect.closeTo(c.score, 9)));
+        // Documents may swap places only where scores tie.
+        fast.forEach((c, i) => {
+          if (c.doc !== slow[i]!.doc) expect(c.score).toBeCloseTo(slow[i]!.score, 9);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('honours an article filter the same way', () => {
+    const only = bundled[1]!.id;
+    const accept = (doc: number) => corpus.docs.article(doc)?.id === only;
+    const plan = planQuery('반도체 수출 증가 중국', { expansions: corpus.expansions });
+    const fast = retrieve(corpus.postings, plan, { limit: 5, accept, context: titleContext(plan) });
+    expect(fast.length).toBeGreaterThan(0);
+    expect(fast.every((c) => corpus.docs.article(c.doc)?.id === only)).toBe(true);
+    expect(fast.map((c) => c.doc)).toEqual(exhaustive(plan, 5, titleContext(plan), accept).map((c) => c.doc));
+  });
+
+  it('refuses an index whose internals it does not recognise, instead of answering wrongly', () => {
+    expect(() => postingsOf({})).toThrow(/minisearch version/);
+    const index = new MiniSearch({ fields: ['body'] });
+    expect(() => postingsOf(index)).toThrow(/no field 'text'/);
+  });
+});
