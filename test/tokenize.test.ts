@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripParticles } from '../src/search/particles.ts';
-import { tokenizeKorean, wordTokens } from '../src/search/tokenize.ts';
+import { splitWords, tokenizeKorean, wordTokens } from '../src/search/tokenize.ts';
 
 describe('stripParticles', () => {
   it.each([
@@ -39,6 +40,23 @@ describe('tokenizeKorean', () => {
     const first = wordTokens('반도체를');
     first.tokens.push('mutated');
     expect(wordTokens('반도체를').tokens).toEqual(['반도체', '반도', '도체']);
+  });
+
+  it('splits words exactly as the plain regex definition does, for any text', () => {
+    const reference = (text: string) =>
+      text
+        .normalize('NFC')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}.\-]+/u)
+        .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
+        .filter((w) => w !== '');
+    const korean = fc.constantFrom('소라', '오픈AI가', 'GPT-4.0과', '“인용”', '...', '-', ' ', '\n', '(MS)', '1∼2년', 'é', '😀', '①');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(korean).map((xs) => xs.join(''))), (text) => {
+        expect(splitWords(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('folds quote marks and punctuation away', () => {

@@ -41,11 +41,18 @@ function internalsOf(index: MiniSearch<never> | object): Internals {
   return candidate as Internals;
 }
 
-/** A view of one indexed field (ours index only `text`). */
+/**
+ * A view of one indexed field (ours index only `text`). Document lengths are copied into a typed array, read for
+ * every scored posting: the index must not change after the view is made (ours never does; a reindex builds anew).
+ */
 export function postingsOf(index: object, field = 'text'): Postings {
   const internals = internalsOf(index);
   const fieldId = internals._fieldIds[field];
   if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
+  let size = 0;
+  for (const doc of internals._fieldLength.keys()) size = Math.max(size, doc + 1);
+  const lengths = new Float64Array(size);
+  for (const [doc, perField] of internals._fieldLength) lengths[doc] = perField[fieldId] ?? 0;
   return {
     get: (term) => internals._index.get(term)?.get(fieldId),
     get documentCount() {
@@ -54,7 +61,7 @@ export function postingsOf(index: object, field = 'text'): Postings {
     get averageLength() {
       return internals._avgFieldLength[fieldId] ?? 0;
     },
-    length: (doc) => internals._fieldLength.get(doc)?.[fieldId] ?? 0,
+    length: (doc) => lengths[doc] ?? 0,
     externalId: (doc) => internals._documentIds.get(doc),
     documents: () => internals._documentIds.entries(),
   };

@@ -1,6 +1,6 @@
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
-import { splitWords, tokenizeKorean, wordTokens } from './tokenize.ts';
+import { splitWords, tokenizeKorean, tokensOf, wordTokens } from './tokenize.ts';
 
 /** Weight of a synonym's matches next to the question's own word: it finds the passage, it should not outrank it. */
 export const SYNONYM_WEIGHT = 0.5;
@@ -103,7 +103,14 @@ export function isFound(word: QueryWord, mask: number): boolean {
 /** The bits of the question's tokens that occur in some text. */
 export function maskOfText(plan: QueryPlan, text: string): number {
   let mask = 0;
-  for (const token of tokenizeKorean(text)) mask |= plan.bits.get(token) ?? 0;
+  for (const word of splitWords(text)) mask |= maskOfWord(plan, word);
+  return mask;
+}
+
+/** The bits of the question's tokens in one printed word (already split and lower-cased). */
+export function maskOfWord(plan: QueryPlan, word: string): number {
+  let mask = 0;
+  for (const token of tokensOf(word)) mask |= plan.bits.get(token) ?? 0;
   return mask;
 }
 

@@ -6,7 +6,7 @@ export interface Candidate {
   doc: number;
   bm25: number;
   mask: number;
-  /** bm25 × coordination(coverage) of the question's words (the document's own tokens plus its context). */
+  /** bm25 × coordination(coverage) of the question's words by the document's own tokens. */
   score: number;
 }
 
@@ -15,50 +15,76 @@ export interface RetrieveOptions {
   limit: number;
   /** Only documents this accepts are considered (an `article` filter). */
   accept?: (doc: number) => boolean;
-  /** Token bits a document gets from its surroundings (its article's title), counted for coverage only. */
-  context?: (doc: number) => number;
 }
 
-interface ScoredTerm {
+/** A question token with its postings resolved once per query (a radix-tree walk each time otherwise). */
+export interface ScoredTerm {
   bit: number;
   weight: number;
   idf: number;
   postings: Map<number, number>;
+  /** The most this term can add to a document's score. */
   bound: number;
 }
 
-/**
- * The `limit` best documents for a query, scored as Σ weight × BM25 × coverage, without scoring every match.
- *
- * Terms are read rarest first (highest possible contribution first). Once the best `limit` documents found so far
- * all score above what every remaining term together could add, no unseen document can reach them: the remaining
- * (common, low-IDF) terms are then only looked up for the documents already in hand, and documents that can no
- * longer make the cut are dropped. This is the "continue" strategy of Moffat and Zobel (1996); the result is the
- * exact top `limit` for this scoring, since coverage ≤ 1 keeps BM25 an upper bound of the final score.
- */
-export function retrieve(postings: Postings, plan: QueryPlan, options: RetrieveOptions): Candidate[] {
-  const { limit, accept, context } = options;
-  const total = postings.documentCount;
-  const averageLength = postings.averageLength;
+/** The question's tokens that occur in the index, with their postings and IDF, rarest (highest bound) first. */
+export function scoredTerms(postings: Postings, plan: QueryPlan): ScoredTerm[] {
   const terms: ScoredTerm[] = [];
   for (const term of plan.terms) {
     const list = postings.get(term.token);
     if (!list || list.size === 0) continue;
-    const idf = inverseDocumentFrequency(list.size, total);
+    const idf = inverseDocumentFrequency(list.size, postings.documentCount);
     terms.push({ bit: term.bit, weight: term.weight, idf, postings: list, bound: term.weight * bm25UpperBound(idf) });
   }
-  terms.sort((a, b) => b.bound - a.bound);
+  return terms.sort((a, b) => b.bound - a.bound);
+}
+
+/** A document's BM25 over the given terms (but those in `except`) and which of them it holds. */
+export function matchDocument(postings: Postings, terms: ScoredTerm[], doc: number, except = 0): { bm25: number; mask: number } {
+  let score = 0;
+  let mask = 0;
+  let length = -1;
+  for (const term of terms) {
+    if ((term.bit & except) !== 0) continue;
+    const tf = term.postings.get(doc);
+    if (tf === undefined) continue;
+    if (length < 0) length = postings.length(doc);
+    score += term.weight * bm25(tf, term.idf, length, postings.averageLength);
+    mask |= term.bit;
+  }
+  return { bm25: score, mask };
+}
+
+/**
+ * The `limit` best documents for a query, scored as Σ weight × BM25 × coordination(coverage of its own text),
+ * without scoring every match.
+ *
+ * Terms are read rarest first (highest possible contribution first). Before each term, the best score a document
+ * not yet seen could still reach is bounded: the remaining terms' BM25 bounds, times the coverage of the words
+ * those terms can still find. Once the `limit`-th best document in hand scores above that, no unseen document
+ * can displace it: the remaining (common, low-IDF) terms are only looked up for documents in hand, and documents
+ * that can no longer make the cut are dropped. This is the "continue" strategy of Moffat and Zobel (1996) with a
+ * coverage-aware bound; the result is the exact top `limit`, which a property test checks against brute force.
+ */
+export function retrieve(postings: Postings, plan: QueryPlan, terms: ScoredTerm[], options: RetrieveOptions): Candidate[] {
+  const { limit, accept } = options;
+  const averageLength = postings.averageLength;
+  // From term i on: the most BM25 still to add, and the token bits still to be found.
   const remaining: number[] = new Array(terms.length + 1).fill(0);
-  for (let i = terms.length - 1; i >= 0; i--) remaining[i] = remaining[i + 1]! + terms[i]!.bound;
+  const reachable: number[] = new Array(terms.length + 1).fill(0);
+  for (let i = terms.length - 1; i >= 0; i--) {
+    remaining[i] = remaining[i + 1]! + terms[i]!.bound;
+    reachable[i] = reachable[i + 1]! | terms[i]!.bit;
+  }
+  const best = (bm25Sum: number, mask: number): number => bm25Sum * coordination(coverage(plan, mask));
 
   const found = new Map<number, { bm25: number; mask: number }>();
-  const contextOf = context ?? (() => 0);
   let threshold = 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
-    if (remaining[i]! >= threshold && found.size >= limit) threshold = kthScore(found, plan, contextOf, limit);
-    const closed = found.size >= limit && remaining[i]! < threshold;
-    if (!closed) {
+    const unseenBound = best(remaining[i]!, reachable[i]!);
+    if (found.size >= limit && unseenBound >= threshold) threshold = kthScore(found, best, limit);
+    if (found.size < limit || unseenBound >= threshold) {
       for (const [doc, tf] of term.postings) {
         const score = term.weight * bm25(tf, term.idf, postings.length(doc), averageLength);
         const entry = found.get(doc);
@@ -73,7 +99,7 @@ export function retrieve(postings: Postings, plan: QueryPlan, options: RetrieveO
     }
     for (const [doc, entry] of found) {
       // Even with every remaining term, this document cannot reach the current top: forget it.
-      if (entry.bm25 + remaining[i]! < threshold) {
+      if (best(entry.bm25 + remaining[i]!, entry.mask | reachable[i]!) < threshold) {
         found.delete(doc);
         continue;
       }
@@ -86,16 +112,16 @@ export function retrieve(postings: Postings, plan: QueryPlan, options: RetrieveO
 
   const scored: Candidate[] = [];
   for (const [doc, entry] of found) {
-    const score = entry.bm25 * coordination(coverage(plan, entry.mask | contextOf(doc)));
+    const score = best(entry.bm25, entry.mask);
     if (score > 0) scored.push({ doc, bm25: entry.bm25, mask: entry.mask, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
 }
 
 /** The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. */
-function kthScore(found: Map<number, { bm25: number; mask: number }>, plan: QueryPlan, context: (doc: number) => number, k: number): number {
+function kthScore(found: Map<number, { bm25: number; mask: number }>, best: (bm25: number, mask: number) => number, k: number): number {
   const scores: number[] = [];
-  for (const [doc, entry] of found) scores.push(entry.bm25 * coordination(coverage(plan, entry.mask | context(doc))));
+  for (const entry of found.values()) scores.push(best(entry.bm25, entry.mask));
   scores.sort((a, b) => b - a);
   return scores[k - 1] ?? 0;
 }

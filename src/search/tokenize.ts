@@ -10,14 +10,41 @@ export interface WordTokens {
 const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
 const LATIN_OR_DIGIT_RUN = /[a-z]+|\d+(?:[.,]\d+)*/g;
 
-/** Lower-cased NFC words, split on spaces and on punctuation other than inner dots/hyphens. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter, digit, `.` or `-`; Hangul and ASCII answered without a regex, as they are nearly all the text. */
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0xac00 && code <= 0xd7a3) return true;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+const isEdgePunctuation = (code: number): boolean => code === 0x2e || code === 0x2d;
+
+/**
+ * Lower-cased NFC words, split on spaces and on punctuation other than inner dots/hyphens
+ * (`GPT-4.0과` stays one word). A character loop: this runs on every paragraph at every reindex.
+ */
 export function splitWords(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}.\-]+/u)
-    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
-    .filter((w) => w !== '');
+  const normalized = text.normalize('NFC').toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= normalized.length; ) {
+    const code = i < normalized.length ? normalized.codePointAt(i)! : 0x20;
+    const width = code > 0xffff ? 2 : 1;
+    if (isWordCode(code)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      let from = start;
+      let to = i;
+      while (from < to && isEdgePunctuation(normalized.charCodeAt(from))) from++;
+      while (to > from && isEdgePunctuation(normalized.charCodeAt(to - 1))) to--;
+      if (to > from) words.push(normalized.slice(from, to));
+      start = -1;
+    }
+    i += width;
+  }
+  return words;
 }
 
 /**
@@ -25,12 +52,8 @@ export function splitWords(text: string): string[] {
  * (Lucene CJK style), so `오픈AI가`, `오픈 AI` and `오픈AI는` meet on `오픈`+`ai` and `오픈ai`.
  */
 export function wordTokens(word: string): WordTokens {
-  const cached = cache.get(word);
-  if (cached) return { word, stem: cached.stem, tokens: [...cached.tokens] };
-  const computed = computeWordTokens(word);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, computed);
-  return { ...computed, tokens: [...computed.tokens] };
+  const known = cache.get(word) ?? remember(word);
+  return { word, stem: known.stem, tokens: [...known.tokens] };
 }
 
 /** News reuses its words: a memo turns most of indexing into map lookups. Cleared when full, to bound memory. */
@@ -60,9 +83,18 @@ function computeWordTokens(word: string): WordTokens {
 /** MiniSearch `tokenize`: every token of every word. */
 export function tokenizeKorean(text: string): string[] {
   const tokens: string[] = [];
-  for (const word of splitWords(text)) {
-    const cached = cache.get(word) ?? wordTokens(word);
-    for (const token of cached.tokens) tokens.push(token);
-  }
+  for (const word of splitWords(text)) for (const token of tokensOf(word)) tokens.push(token);
   return tokens;
+}
+
+/** The tokens of one split word, shared from the memo: read them, never change them. */
+export function tokensOf(word: string): readonly string[] {
+  return (cache.get(word) ?? remember(word)).tokens;
+}
+
+function remember(word: string): WordTokens {
+  const computed = computeWordTokens(word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, computed);
+  return computed;
 }
