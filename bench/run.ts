@@ -1,78 +1,74 @@
 /**
- * `npm run bench`: retrieval quality against MiniSearch's defaults, and speed as the corpus grows.
- * Prints figures; asserts nothing (speed targets live here, not in tests).
+ * `npm run bench`: speed and memory of gisa-bot against plain MiniSearch (default options) on the same corpus,
+ * for the bundled seed and for the bundled articles plus 1,000 and 10,000 synthetic ones
+ * (`-- --sizes seed,1000` to choose). Each figure comes from a fresh process (bench/measure.ts).
+ * Prints figures; asserts nothing. Quality is `npm run eval`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import MiniSearch, { type Options } from 'minisearch';
-import { parseArticle, type Article } from '../src/ingest/article.ts';
-import { ask } from '../src/search/ask.ts';
-import { buildCorpus, paragraphDocs, type ParagraphDoc } from '../src/search/corpus.ts';
-import { matchSpeakers } from '../src/search/speakers.ts';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { z } from 'zod';
+import { GOLDEN_ARTICLE_FILES, ROOT, SEED, writeDistractors } from './corpora.ts';
 
-const root = join(import.meta.dirname, '..');
-const files = [
-  join(root, 'seeds/000_747bf3bd7eb8621c.txt'),
-  ...['yonhap_chip_exports.txt', 'daily_market_digital.txt', 'newsis_summit.txt'].map((f) => join(root, 'test/fixtures/articles', f)),
-];
-interface QuestionSet {
-  answerable: { q: string; article: string; paragraph: number }[];
-  outOfScope: string[];
-}
-const sets: [string, QuestionSet][] = [
-  ['golden (tuned on)', JSON.parse(readFileSync(join(root, 'test/golden/ask.json'), 'utf8')) as QuestionSet],
-  ['held-out', JSON.parse(readFileSync(join(root, 'bench/heldout.json'), 'utf8')) as QuestionSet],
-];
-const golden = sets[0]![1];
+const run = promisify(execFile);
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'seed,1000,10000' } } });
+const sizes = values.sizes.split(',').map((s) => s.trim());
 
-const time = <T>(fn: () => T): [T, number] => {
-  const start = performance.now();
-  const value = fn();
-  return [value, performance.now() - start];
-};
-const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-const ms = (x: number): string => `${x.toFixed(3)} ms`;
+const Build = z.object({ reindexMs: z.number(), buildMs: z.number(), snapshotBytes: z.number(), articles: z.number() });
+const Latency = z.object({ p50: z.number(), p99: z.number() });
+const Serve = z.object({ coldStartMs: z.number(), ask: Latency, autocomplete: Latency, rssMb: z.number() });
 
-const [articles, parseMs] = time(() => files.map((f) => parseArticle(f, readFileSync(f))));
-console.log(`ingest: ${articles.length} articles in ${ms(parseMs)} (${ms(parseMs / articles.length)} each)`);
-
-// Quality: our tokenizer vs MiniSearch's defaults on the same paragraphs and golden questions.
-const corpus = buildCorpus(articles);
-const hit = (top: { article: string; paragraph: number } | undefined, g: { article: string; paragraph: number }) =>
-  top?.article === g.article && top.paragraph === g.paragraph;
-for (const [name, set] of sets) {
-  const ours = set.answerable.filter((g) => hit(ask(corpus, g.q).results[0], g)).length;
-  const abstained = set.outOfScope.filter((q) => ask(corpus, q).results.length === 0).length;
-  console.log(`\n${name}: ${set.answerable.length} questions, ${set.outOfScope.length} out of scope`);
-  console.log(`  gisa-bot tokenizer      R@1 ${(ours / set.answerable.length).toFixed(3)}   abstains on ${abstained}/${set.outOfScope.length} out-of-scope`);
-  for (const [label, searchOptions] of [
-    ['MiniSearch default', {}],
-    ['default + prefix/fuzzy', { prefix: true, fuzzy: 0.2 }],
-  ] as const) {
-    const options: Options<ParagraphDoc> = { fields: ['text'], storeFields: ['article', 'paragraph'], searchOptions };
-    const index = new MiniSearch<ParagraphDoc>(options);
-    index.addAll(articles.flatMap(paragraphDocs));
-    const hits = set.answerable.filter((g) => {
-      const top = index.search(g.q)[0];
-      return hit(top && { article: String(top['article']), paragraph: Number(top['paragraph']) }, g);
-    }).length;
-    const junk = set.outOfScope.filter((q) => index.search(q).length > 0).length;
-    console.log(`  ${label.padEnd(23)} R@1 ${(hits / set.answerable.length).toFixed(3)}   returns results for ${junk}/${set.outOfScope.length} out-of-scope`);
-  }
-}
-
-// Speed as the corpus grows: copies of the four articles under distinct ids.
-console.log('\nspeed (golden questions, per query):');
-for (const copies of [1, 25, 100]) {
-  const many: Article[] = Array.from({ length: copies }, (_, i) => articles.map((a) => ({ ...a, id: `${a.id}-${i}` }))).flat();
-  const [big, buildMs] = time(() => buildCorpus(many));
-  const latencies = golden.answerable.map((g) => time(() => ask(big, g.q))[1]);
-  const completions = ['ㅈㅇ', '저우', '블로거', '관계자', ''].map((v) => time(() => matchSpeakers(big.speakers, v).slice(0, 25))[1]);
-  const paragraphs = many.reduce((n, a) => n + a.paragraphs.length, 0);
-  console.log(
-    `  ${String(many.length).padStart(4)} articles / ${String(paragraphs).padStart(5)} paragraphs: build ${ms(buildMs)}, ` +
-      `/ask p50 ${ms(percentile(latencies, 0.5))} p95 ${ms(percentile(latencies, 0.95))}, ` +
-      `autocomplete max ${ms(Math.max(...completions))}`,
+async function measure(phase: 'build' | 'serve', engine: 'ours' | 'default', seedsDir: string, dataDir: string): Promise<unknown> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'bench/measure.ts'), '--phase', phase, '--engine', engine, '--seeds', seedsDir, '--data', dataDir],
+    { cwd: ROOT, maxBuffer: 16 * 2 ** 20 },
   );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
+
+const ms = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
+const mb = (x: number): string => `${x.toFixed(x < 10 ? 1 : 0)} MB`;
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+for (const size of sizes) {
+  const root = mkdtempSync(join(tmpdir(), 'gisa-bench-'));
+  const seedsDir = join(root, 'seeds');
+  mkdirSync(seedsDir);
+  const files = size === 'seed' ? [SEED] : GOLDEN_ARTICLE_FILES;
+  for (const f of files) copyFileSync(f, join(seedsDir, basename(f)));
+  if (size !== 'seed') writeDistractors(seedsDir, Number(size));
+  const rows: [string, number, number, (x: number) => string, string][] = [];
+  const figures: Record<string, { build: z.infer<typeof Build>; serve: z.infer<typeof Serve> }> = {};
+  for (const engine of ['ours', 'default'] as const) {
+    const dataDir = join(root, `data-${engine}`);
+    const build = Build.parse(await measure('build', engine, seedsDir, dataDir));
+    const serve = Serve.parse(await measure('serve', engine, seedsDir, dataDir));
+    figures[engine] = { build, serve };
+  }
+  const ours = figures['ours']!;
+  const plain = figures['default']!;
+  rows.push(
+    ['reindex from files (read, parse, index, snapshot)', ours.build.reindexMs, plain.build.reindexMs, ms, '< 5 s at 1,000'],
+    ['index build', ours.build.buildMs, plain.build.buildMs, ms, ''],
+    ['snapshot size', ours.build.snapshotBytes / 2 ** 20, plain.build.snapshotBytes / 2 ** 20, mb, ''],
+    ['cold start from snapshot', ours.serve.coldStartMs, plain.serve.coldStartMs, ms, '< 500 ms (seed)'],
+    ['/ask handler p50', ours.serve.ask.p50, plain.serve.ask.p50, ms, ''],
+    ['/ask handler p99', ours.serve.ask.p99, plain.serve.ask.p99, ms, '< 5 ms at 10,000'],
+    ['speaker autocomplete p50', ours.serve.autocomplete.p50, plain.serve.autocomplete.p50, ms, ''],
+    ['speaker autocomplete p99', ours.serve.autocomplete.p99, plain.serve.autocomplete.p99, ms, '< 10 ms'],
+    ['memory (RSS) while serving', ours.serve.rssMb, plain.serve.rssMb, mb, '< 300 MB at 10,000'],
+  );
+  const label = size === 'seed' ? 'the bundled seed' : `${size} synthetic + ${GOLDEN_ARTICLE_FILES.length} bundled articles`;
+  console.log(`\n## ${label} (${ours.build.articles} articles)\n`);
+  console.log(`| ${'figure'.padEnd(50)} | ${'gisa-bot'.padStart(9)} | ${'MiniSearch'.padStart(10)} | ours/default | target`);
+  console.log(`| ${'-'.repeat(50)} | ${'-'.repeat(9)} | ${'-'.repeat(10)} | ${'-'.repeat(12)} | ------`);
+  for (const [name, a, b, format, target] of rows) {
+    console.log(`| ${name.padEnd(50)} | ${format(a).padStart(9)} | ${format(b).padStart(10)} | ${ratio(a, b).padStart(12)} | ${target}`);
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+console.log('\nMiniSearch = plain MiniSearch 7 with default options over the same paragraphs; its /ask = search, top five, cite.');

@@ -16,18 +16,21 @@ const vocabulary = [...new Set([...bundled, ...distractors.slice(0, 20)].flatMap
 
 /** The reference: score every document by looking every token up. Slow, obviously right. */
 function exhaustive(plan: QueryPlan, limit: number, accept?: (doc: number) => boolean) {
-  const { postings } = corpus;
   const scored: { doc: number; score: number }[] = [];
-  for (const [doc] of postings.documents()) {
+  for (const [doc] of corpus.fields[0]!.postings.documents()) {
     if (accept && !accept(doc)) continue;
     let sum = 0;
     let mask = 0;
-    for (const term of plan.terms) {
-      const list = postings.get(term.token);
-      const tf = list?.get(doc);
-      if (!list || tf === undefined) continue;
-      sum += term.weight * bm25(tf, inverseDocumentFrequency(list.size, postings.documentCount), postings.length(doc), postings.averageLength);
-      mask |= term.bit;
+    for (const field of corpus.fields) {
+      const { postings } = field;
+      for (const term of plan.terms) {
+        const list = postings.get(term.token);
+        const tf = list?.get(doc);
+        if (!list || tf === undefined) continue;
+        const idf = inverseDocumentFrequency(list.size, postings.documentCount);
+        sum += term.weight * field.weight * bm25(tf, idf, postings.length(doc), postings.averageLength);
+        mask |= term.bit;
+      }
     }
     const score = sum * coordination(coverage(plan, mask));
     if (score > 0) scored.push({ doc, score });
@@ -41,7 +44,7 @@ describe('top-k retrieval over the index', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 25 }), (words, limit) => {
         const plan = planQuery(words.join(' '), { expansions: corpus.expansions, synonyms: corpus.synonyms });
-        const fast = retrieve(corpus.postings, plan, scoredTerms(corpus.postings, plan), { limit });
+        const fast = retrieve(plan, scoredTerms(corpus.fields, plan), { limit });
         const slow = exhaustive(plan, limit);
         expect(fast.map((c) => c.score)).toEqual(slow.map((c) => expect.closeTo(c.score, 9)));
         // Documents may swap places only where scores tie.
@@ -57,7 +60,7 @@ describe('top-k retrieval over the index', () => {
     const only = bundled[1]!.id;
     const accept = (doc: number) => corpus.docs.article(doc)?.id === only;
     const plan = planQuery('반도체 수출 증가 중국', { expansions: corpus.expansions });
-    const fast = retrieve(corpus.postings, plan, scoredTerms(corpus.postings, plan), { limit: 5, accept });
+    const fast = retrieve(plan, scoredTerms(corpus.fields, plan), { limit: 5, accept });
     expect(fast.length).toBeGreaterThan(0);
     expect(fast.every((c) => corpus.docs.article(c.doc)?.id === only)).toBe(true);
     expect(fast.map((c) => c.doc)).toEqual(exhaustive(plan, 5, accept).map((c) => c.doc));

@@ -29,9 +29,9 @@ export const MIN_COVERAGE = 0.6;
 const MIN_RELATIVE_SCORE = 0.25;
 const MIN_SECONDARY_COVERAGE = MIN_COVERAGE / 2;
 /** Candidates taken from the index; re-ranking reorders them, it never reaches past them. */
-const RETRIEVE_DEPTH = 100;
+const RETRIEVE_DEPTH = 30;
 /** Of those, the ones re-ranked sentence by sentence, after the cheaper article-focus pass. */
-const RERANK_DEPTH = 30;
+const RERANK_DEPTH = 20;
 /** Paragraphs whose articles suggest topics when the question is not answered. */
 const NEAR_MISSES = 3;
 
@@ -51,7 +51,7 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
 
   const query = prepareQuery(corpus, plan, question, techniques);
   const only = options.article;
-  const retrieved = retrieve(corpus.postings, plan, query.terms, {
+  const retrieved = retrieve(plan, query.terms, {
     limit: RETRIEVE_DEPTH,
     accept: only ? (doc) => corpus.docs.article(doc)?.id === only : undefined,
   });

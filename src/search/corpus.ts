@@ -12,14 +12,25 @@ export interface ParagraphDoc {
   article: string;
   paragraph: number;
   text: string;
+  /** The article's headline, indexed with every paragraph: what the paragraph is about when it does not say. */
+  title: string;
 }
+
+/** An indexed field and how much a match in it counts (a headline word counts half a word of the paragraph). */
+export interface Field {
+  name: 'text' | 'title';
+  weight: number;
+  postings: Postings;
+}
+
+export const TITLE_WEIGHT = 0.5;
 
 export interface Corpus {
   articles: Article[];
   byId: Map<string, Article>;
   index: MiniSearch<ParagraphDoc>;
-  /** MiniSearch's postings, read directly for top-k retrieval. */
-  postings: Postings;
+  /** MiniSearch's postings of the paragraph text and of the headline, read directly for top-k retrieval. */
+  fields: Field[];
   /** Where each indexed document sits: article and paragraph. */
   docs: DocumentTable;
   synonyms: SynonymTable;
@@ -38,7 +49,7 @@ export interface Corpus {
 /** The index options, shared by building and by loading a snapshot (MiniSearch needs the same ones). */
 export const INDEX_OPTIONS: Options<ParagraphDoc> = {
   idField: 'id',
-  fields: ['text'],
+  fields: ['text', 'title'],
   storeFields: ['article', 'paragraph'],
   tokenize: tokenizeKorean,
   // Tokens are already normalised by the tokenizer; MiniSearch's default would lower-case again.
@@ -53,6 +64,7 @@ export function paragraphDocs(article: Article): ParagraphDoc[] {
     article: article.id,
     paragraph: p.n,
     text: p.text,
+    title: article.title,
   }));
 }
 
@@ -75,12 +87,16 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   };
   const speakerNames = new Map(articles.map((a) => [a.id, a.speakers.filter((s) => s.named).map((s) => s.name)]));
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const postings = postingsOf(index);
+  const postings = postingsOf(index, 'text');
+  const fields: Field[] = [
+    { name: 'text', weight: 1, postings },
+    { name: 'title', weight: TITLE_WEIGHT, postings: postingsOf(index, 'title') },
+  ];
   return {
     articles,
     byId,
     index,
-    postings,
+    fields,
     docs: documentTable(postings, byId),
     synonyms: SYNONYMS,
     expansions,

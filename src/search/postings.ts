@@ -77,6 +77,3 @@ export function bm25(tf: number, idf: number, length: number, averageLength: num
   const { k, b, d } = BM25;
   return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / (averageLength || 1))));
 }
-
-/** The most one term can add to a document's score (tf → ∞): what lets retrieval skip documents safely. */
-export const bm25UpperBound = (idf: number): number => idf * (BM25.d + BM25.k + 1);

@@ -1,7 +1,6 @@
 import type { Article } from '../ingest/article.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
-import { bm25 } from './postings.ts';
 import { coordination, coverage, isFound, maskOfWord, type QueryPlan } from './query.ts';
 import { matchDocument, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { splitWords } from './tokenize.ts';
@@ -54,7 +53,6 @@ export interface PreparedQuery {
   techniques: Techniques;
   intent: Intent;
   wantsWho: boolean;
-  titleMask(article: Article | undefined): number;
   focus(article: Article): number;
 }
 
@@ -67,8 +65,7 @@ export interface Ranked {
 }
 
 export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, techniques: Techniques): PreparedQuery {
-  const terms = scoredTerms(corpus.postings, plan);
-  const titles = new Map<Article, number>();
+  const terms = scoredTerms(corpus.fields, plan);
   const foci = new Map<Article, number>();
   const query: PreparedQuery = {
     corpus,
@@ -77,12 +74,6 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     techniques,
     intent: questionIntent(question),
     wantsWho: techniques.answerType && WHO_QUESTION.test(question),
-    titleMask(article) {
-      if (!article) return 0;
-      let mask = titles.get(article);
-      if (mask === undefined) titles.set(article, (mask = textMask(plan, article.title)));
-      return mask;
-    },
     focus(article) {
       let value = foci.get(article);
       if (value === undefined) foci.set(article, (value = articleFocus(query, article)));
@@ -104,16 +95,14 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const n = corpus.docs.paragraph(doc);
   const paragraph = article?.paragraphs[n - 1];
   if (!article || !paragraph) return null;
-  const own = matchDocument(corpus.postings, query.terms, doc);
+  // Its own match includes its headline, indexed with it (`반도체` in the title, not in the paragraph).
+  const own = matchDocument(query.terms, doc);
   const previous = techniques.context && n > 1 ? corpus.docs.docOf(article.id, n - 1) : undefined;
   // The previous paragraph lends only what this one lacks, so a paragraph never outranks its own source.
-  const before = previous === undefined ? { bm25: 0, mask: 0 } : matchDocument(corpus.postings, query.terms, previous, own.mask);
+  const before = previous === undefined ? { bm25: 0, mask: 0 } : matchDocument(query.terms, previous, own.mask);
   if (own.mask === 0 && before.mask === 0) return null;
-  const title = query.titleMask(article);
-  const context = title | before.mask;
-  const covered = coverage(plan, own.mask | context);
-  // The headline lends its words the same way (`반도체` in the title, not in the paragraph about exports).
-  const fromTitle = headlineScore(query, title & ~own.mask & ~before.mask);
+  const context = before.mask | titleBits(query, doc);
+  const covered = coverage(plan, own.mask | before.mask);
 
   // One pass over the paragraph's words gives both each sentence's match and where the matches stand.
   const positions: number[] = [];
@@ -130,7 +119,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
     if (c > sentenceCoverage) [sentence, sentenceCoverage] = [s, c];
   }
 
-  let score = (own.bm25 + CONTEXT_SHARE * (before.bm25 + fromTitle)) * coordination(covered) * intentBoost(query.intent, paragraph.text);
+  let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, paragraph.text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, paragraph.text)) score *= ANSWER_TYPE_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
@@ -174,27 +163,24 @@ function proximity(plan: QueryPlan, positions: number[]): number {
  */
 function articleFocus(query: PreparedQuery, article: Article): number {
   const { corpus, plan } = query;
-  const masks = [query.titleMask(article)];
+  const textTerms = query.terms.filter((t) => t.field.name === 'text');
+  const masks: number[] = [];
   for (const p of article.paragraphs) {
     const doc = corpus.docs.docOf(article.id, p.n);
-    masks.push(doc === undefined ? 0 : matchDocument(corpus.postings, query.terms, doc).mask);
+    if (doc === undefined) continue;
+    if (masks.length === 0) masks.push(titleBits(query, doc));
+    masks.push(matchDocument(textTerms, doc).mask);
   }
+  if (masks.length === 0) return 0;
   let sum = 0;
   for (const word of plan.words) sum += masks.filter((m) => isFound(word, m)).length / masks.length;
   return sum / plan.words.length;
 }
 
-/** BM25 of the question tokens in `mask`, as if each occurred once in a paragraph of average length. */
-function headlineScore(query: PreparedQuery, mask: number): number {
-  const average = query.corpus.postings.averageLength;
-  let score = 0;
-  for (const term of query.terms) if ((term.bit & mask) !== 0) score += term.weight * bm25(1, term.idf, average, average);
-  return score;
-}
-
-function textMask(plan: QueryPlan, text: string): number {
+/** The question tokens a document's headline holds. */
+function titleBits(query: PreparedQuery, doc: number): number {
   let mask = 0;
-  for (const word of splitWords(text)) mask |= maskOfWord(plan, word);
+  for (const term of query.terms) if (term.field.name === 'title' && term.postings.has(doc)) mask |= term.bit;
   return mask;
 }
 

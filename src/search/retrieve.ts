@@ -1,4 +1,5 @@
-import { bm25, bm25UpperBound, inverseDocumentFrequency, type Postings } from './postings.ts';
+import type { Field } from './corpus.ts';
+import { bm25, inverseDocumentFrequency, type Postings } from './postings.ts';
 import { coordination, coverage, type QueryPlan } from './query.ts';
 
 /** A document that may answer the question: its BM25 sum and which of the question's tokens it holds. */
@@ -6,7 +7,7 @@ export interface Candidate {
   doc: number;
   bm25: number;
   mask: number;
-  /** bm25 × coordination(coverage) of the question's words by the document's own tokens. */
+  /** bm25 × coordination(coverage) of the question's words by the document's own tokens (text and headline). */
   score: number;
 }
 
@@ -17,39 +18,63 @@ export interface RetrieveOptions {
   accept?: (doc: number) => boolean;
 }
 
-/** A question token with its postings resolved once per query (a radix-tree walk each time otherwise). */
+/** A question token in one field, with its postings resolved once per query (a radix-tree walk each time otherwise). */
 export interface ScoredTerm {
   bit: number;
+  /** The token's weight (a synonym counts half) times its field's (a headline match counts half). */
   weight: number;
   idf: number;
   postings: Map<number, number>;
+  field: Field;
   /** The most this term can add to a document's score. */
   bound: number;
 }
 
-/** The question's tokens that occur in the index, with their postings and IDF, rarest (highest bound) first. */
-export function scoredTerms(postings: Postings, plan: QueryPlan): ScoredTerm[] {
+/** The question's tokens as found in each field, with their postings and IDF, highest possible score first. */
+export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
   const terms: ScoredTerm[] = [];
-  for (const term of plan.terms) {
-    const list = postings.get(term.token);
-    if (!list || list.size === 0) continue;
-    const idf = inverseDocumentFrequency(list.size, postings.documentCount);
-    terms.push({ bit: term.bit, weight: term.weight, idf, postings: list, bound: term.weight * bm25UpperBound(idf) });
+  for (const field of fields) {
+    for (const term of plan.terms) {
+      const list = field.postings.get(term.token);
+      if (!list || list.size === 0) continue;
+      const idf = inverseDocumentFrequency(list.size, field.postings.documentCount);
+      const weight = term.weight * field.weight;
+      terms.push({ bit: term.bit, weight, idf, postings: list, field, bound: weight * idf * maxTermScore(field.postings, list) });
+    }
   }
   return terms.sort((a, b) => b.bound - a.bound);
 }
 
+/**
+ * The largest BM25 factor (score / IDF) any document gets for a term: a tight bound lets retrieval stop reading
+ * common terms sooner than the tf → ∞ bound would. Worked out once per postings list and remembered with it;
+ * a reindex makes new lists, so nothing goes stale.
+ */
+function maxTermScore(postings: Postings, list: Map<number, number>): number {
+  let known = MAX_TERM_SCORE.get(list);
+  if (known === undefined) {
+    known = 0;
+    for (const [doc, tf] of list) known = Math.max(known, bm25(tf, 1, postings.length(doc), postings.averageLength));
+    MAX_TERM_SCORE.set(list, known);
+  }
+  return known;
+}
+
+const MAX_TERM_SCORE = new WeakMap<Map<number, number>, number>();
+
+/** One term's BM25 contribution to a document that holds it `tf` times. */
+const termScore = (term: ScoredTerm, doc: number, tf: number): number =>
+  term.weight * bm25(tf, term.idf, term.field.postings.length(doc), term.field.postings.averageLength);
+
 /** A document's BM25 over the given terms (but those in `except`) and which of them it holds. */
-export function matchDocument(postings: Postings, terms: ScoredTerm[], doc: number, except = 0): { bm25: number; mask: number } {
+export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { bm25: number; mask: number } {
   let score = 0;
   let mask = 0;
-  let length = -1;
   for (const term of terms) {
     if ((term.bit & except) !== 0) continue;
     const tf = term.postings.get(doc);
     if (tf === undefined) continue;
-    if (length < 0) length = postings.length(doc);
-    score += term.weight * bm25(tf, term.idf, length, postings.averageLength);
+    score += termScore(term, doc, tf);
     mask |= term.bit;
   }
   return { bm25: score, mask };
@@ -66,9 +91,8 @@ export function matchDocument(postings: Postings, terms: ScoredTerm[], doc: numb
  * that can no longer make the cut are dropped. This is the "continue" strategy of Moffat and Zobel (1996) with a
  * coverage-aware bound; the result is the exact top `limit`, which a property test checks against brute force.
  */
-export function retrieve(postings: Postings, plan: QueryPlan, terms: ScoredTerm[], options: RetrieveOptions): Candidate[] {
+export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: RetrieveOptions): Candidate[] {
   const { limit, accept } = options;
-  const averageLength = postings.averageLength;
   // From term i on: the most BM25 still to add, and the token bits still to be found.
   const remaining: number[] = new Array(terms.length + 1).fill(0);
   const reachable: number[] = new Array(terms.length + 1).fill(0);
@@ -76,22 +100,31 @@ export function retrieve(postings: Postings, plan: QueryPlan, terms: ScoredTerm[
     remaining[i] = remaining[i + 1]! + terms[i]!.bound;
     reachable[i] = reachable[i + 1]! | terms[i]!.bit;
   }
-  const best = (bm25Sum: number, mask: number): number => bm25Sum * coordination(coverage(plan, mask));
+  // Coverage depends only on which tokens matched: a question has few distinct masks, so remember them.
+  const factors = new Map<number, number>();
+  const best = (bm25Sum: number, mask: number): number => {
+    let factor = factors.get(mask);
+    if (factor === undefined) factors.set(mask, (factor = coordination(coverage(plan, mask))));
+    return bm25Sum * factor;
+  };
 
-  const found = new Map<number, { bm25: number; mask: number }>();
+  const found = new Map<number, Entry>();
   let threshold = 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
     const unseenBound = best(remaining[i]!, reachable[i]!);
     if (found.size >= limit && unseenBound >= threshold) threshold = kthScore(found, best, limit);
     if (found.size < limit || unseenBound >= threshold) {
+      // A document first met here can still gain only the later terms: below the threshold even then, skip it.
+      const newcomerBound = found.size >= limit ? remaining[i + 1]! : Infinity;
+      const newcomerMask = term.bit | reachable[i + 1]!;
       for (const [doc, tf] of term.postings) {
-        const score = term.weight * bm25(tf, term.idf, postings.length(doc), averageLength);
+        const score = termScore(term, doc, tf);
         const entry = found.get(doc);
         if (entry) {
           entry.bm25 += score;
           entry.mask |= term.bit;
-        } else if (!accept || accept(doc)) {
+        } else if (best(score + newcomerBound, newcomerMask) >= threshold && (!accept || accept(doc))) {
           found.set(doc, { bm25: score, mask: term.bit });
         }
       }
@@ -105,7 +138,7 @@ export function retrieve(postings: Postings, plan: QueryPlan, terms: ScoredTerm[
       }
       const tf = term.postings.get(doc);
       if (tf === undefined) continue;
-      entry.bm25 += term.weight * bm25(tf, term.idf, postings.length(doc), averageLength);
+      entry.bm25 += termScore(term, doc, tf);
       entry.mask |= term.bit;
     }
   }
@@ -118,10 +151,40 @@ export function retrieve(postings: Postings, plan: QueryPlan, terms: ScoredTerm[
   return scored.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
 }
 
+interface Entry {
+  bm25: number;
+  mask: number;
+}
+
 /** The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. */
-function kthScore(found: Map<number, { bm25: number; mask: number }>, best: (bm25: number, mask: number) => number, k: number): number {
-  const scores: number[] = [];
-  for (const entry of found.values()) scores.push(best(entry.bm25, entry.mask));
-  scores.sort((a, b) => b - a);
-  return scores[k - 1] ?? 0;
+function kthScore(found: Map<number, Entry>, best: (bm25: number, mask: number) => number, k: number): number {
+  if (found.size < k) return 0;
+  const scores = new Float64Array(found.size);
+  let n = 0;
+  for (const entry of found.values()) scores[n++] = best(entry.bm25, entry.mask);
+  return selectDescending(scores, k - 1);
+}
+
+/** Hoare's quickselect: the value that would sit at `index` if `values` were sorted high to low (reorders it). */
+function selectDescending(values: Float64Array, index: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (index <= j) hi = j;
+    else if (index >= i) lo = i;
+    else break;
+  }
+  return values[index]!;
 }

@@ -1,0 +1,140 @@
+/**
+ * One measurement for `npm run bench`, in its own process so memory figures belong to one engine and one corpus.
+ *   --phase build: reindex from the seed files (read, parse, index, write the snapshot), and the index build alone.
+ *   --phase serve: cold start from that snapshot, /ask and autocomplete latency, memory.
+ * Prints one JSON line.
+ */
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { askCommand } from '../commands/ask.ts';
+import { quoteCommand } from '../commands/quote.ts';
+import { parseOptions, type CommandContext } from '../src/command.ts';
+import { ArticleSchema, type Article } from '../src/ingest/article.ts';
+import { Library } from '../src/library/library.ts';
+import { parseSeed, readSeedFiles } from '../src/library/seeds.ts';
+import { SNAPSHOT_FILE } from '../src/library/snapshot.ts';
+import { createLogger } from '../src/log.ts';
+import { buildCorpus, paragraphDocs, type ParagraphDoc } from '../src/search/corpus.ts';
+import { readQuestions } from './corpora.ts';
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string' },
+    data: { type: 'string' },
+    engine: { type: 'string', default: 'ours' },
+    phase: { type: 'string', default: 'build' },
+  },
+});
+const seedsDir = values.seeds!;
+const dataDir = values.data!;
+const MAX_BYTES = 2 * 1024 * 1024;
+const logger = createLogger('silent');
+
+const now = () => performance.now();
+const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+const questions = [
+  ...['test/golden/ask.json', 'bench/heldout.json', 'test/golden/hard.json'].flatMap((f) => {
+    const set = readQuestions(f);
+    return [...set.answerable.map((q) => q.q), ...set.outOfScope];
+  }),
+];
+const typed = ['', 'ㅈ', 'ㅈㅇ', 'ㅈㅇㅎㅇ', '저', '저우', '저우훙이', '인예', '블로거', '관계자', '오픈', 'ceo', '김', '최 회장', '교수'];
+const ROUNDS = 5;
+
+function latencies(run: (input: string) => unknown, inputs: string[], rounds: number): { p50: number; p99: number } {
+  for (const input of inputs) run(input);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const start = now();
+      run(input);
+      samples.push(now() - start);
+    }
+  }
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
+}
+
+async function parseSeeds(): Promise<Article[]> {
+  const files = await readSeedFiles(seedsDir, MAX_BYTES);
+  return files.flatMap((f) => (f.sha256 === null ? [] : [parseSeed(f, MAX_BYTES)])).flatMap((r) => ('article' in r ? [r.article] : []));
+}
+
+const DEFAULT_OPTIONS = { fields: ['text'], storeFields: ['article', 'paragraph'] };
+
+async function buildOurs() {
+  let start = now();
+  const { library } = await Library.open({ seedsDir, dataDir, maxArticleBytes: MAX_BYTES, logger });
+  const reindexMs = now() - start;
+  const articles = library.corpus.articles;
+  gc();
+  start = now();
+  buildCorpus(articles);
+  const buildMs = now() - start;
+  return { reindexMs, buildMs, snapshotBytes: statSync(join(dataDir, SNAPSHOT_FILE)).size, articles: articles.length };
+}
+
+async function buildDefault() {
+  let start = now();
+  const articles = await parseSeeds();
+  const parsed = now();
+  const index = new MiniSearch<ParagraphDoc>(DEFAULT_OPTIONS);
+  index.addAll(articles.flatMap(paragraphDocs));
+  const built = now();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'default.json'), JSON.stringify({ articles, index }));
+  const reindexMs = now() - start;
+  return { reindexMs, buildMs: built - parsed, snapshotBytes: statSync(join(dataDir, 'default.json')).size, articles: articles.length };
+}
+
+async function serveOurs() {
+  const start = now();
+  const { library } = await Library.open({ seedsDir, dataDir, maxArticleBytes: MAX_BYTES, logger });
+  const coldStartMs = now() - start;
+  const ctx: CommandContext = { corpus: library.corpus, library, actor: { id: 'bench', name: 'bench', isModerator: false } };
+  const ask = latencies((q) => askCommand.run(ctx, parseOptions(askCommand.options, { question: q })), questions, ROUNDS);
+  const autocomplete = latencies((v) => quoteCommand.autocomplete!(ctx, 'speaker', v), typed, ROUNDS * 4);
+  gc();
+  return { coldStartMs, ask, autocomplete, rssMb: process.memoryUsage().rss / 2 ** 20 };
+}
+
+async function serveDefault() {
+  const start = now();
+  const raw = JSON.parse(readFileSync(join(dataDir, 'default.json'), 'utf8')) as { articles: unknown[]; index: unknown };
+  const articles = raw.articles.map((a) => ArticleSchema.parse(a));
+  const index = MiniSearch.loadJS<ParagraphDoc>(raw.index as Parameters<typeof MiniSearch.loadJS>[0], DEFAULT_OPTIONS);
+  const speakers = new MiniSearch({ idField: 'key', fields: ['name', 'about'], storeFields: ['name'] });
+  speakers.addAll(articles.flatMap((a) => a.speakers.map((s) => ({ key: `${a.id}/${s.id}`, name: s.name, about: s.description }))));
+  const coldStartMs = now() - start;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  // The same work a plain handler would do: search, take the top five, cite them, pick a first sentence.
+  const ask = latencies(
+    (q) => {
+      const hits = index.search(q).slice(0, 5);
+      return hits.map((h) => {
+        const article = byId.get(String(h['article']))!;
+        const paragraph = article.paragraphs[Number(h['paragraph']) - 1]!;
+        return { title: article.title, paragraph: paragraph.n, text: paragraph.text, answer: paragraph.sentences[0] };
+      });
+    },
+    questions,
+    ROUNDS,
+  );
+  const autocomplete = latencies((v) => speakers.search(v, { prefix: true, fuzzy: 0.2 }).slice(0, 25), typed, ROUNDS * 4);
+  gc();
+  return { coldStartMs, ask, autocomplete, rssMb: process.memoryUsage().rss / 2 ** 20 };
+}
+
+const engine = values.engine === 'default' ? 'default' : 'ours';
+const result =
+  values.phase === 'build'
+    ? engine === 'ours'
+      ? await buildOurs()
+      : await buildDefault()
+    : engine === 'ours'
+      ? await serveOurs()
+      : await serveDefault();
+console.log(JSON.stringify({ engine, phase: values.phase, ...result }));
