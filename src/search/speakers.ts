@@ -29,23 +29,28 @@ export function buildSpeakerDirectory(articles: Article[]): SpeakerEntry[] {
     }
     for (const quote of article.quotes) entries.get(quote.speaker)?.quotes.push({ ...quote, article: article.id });
   }
-  return [...entries.values()];
+  // Sorted once here, named people first and the most quoted first, so a lookup only sorts by match quality.
+  return [...entries.values()].sort(byProminence);
 }
+
+const byProminence = (a: SpeakerEntry, b: SpeakerEntry): number =>
+  Number(b.speaker.named) - Number(a.speaker.named) || b.quotes.length - a.quotes.length;
 
 /**
  * Speakers matching what a user typed, best first: exact name, name prefix, 초성 (`ㅈㅇㅎㅇ`), part of the name,
  * then title or organisation (`치후360`, `블로거`). A particle typed after the name (`저우훙이는`) is ignored.
+ * Within a kind of match, the directory's own order (prominence) holds: the sort is stable.
  */
 export function matchSpeakers(directory: SpeakerEntry[], typed: string): SpeakerEntry[] {
   const raw = compact(typed);
-  if (raw === '') return rankByQuotes(directory);
+  if (raw === '') return directory;
   const variants = [...new Set([raw, stripParticles(raw)])];
-  const ranked = directory
-    .map((entry) => ({ entry, rank: matchRank(entry, raw, variants) }))
-    .filter((r) => r.rank < Infinity);
-  return ranked
-    .sort((a, b) => a.rank - b.rank || Number(b.entry.speaker.named) - Number(a.entry.speaker.named) || b.entry.quotes.length - a.entry.quotes.length)
-    .map((r) => r.entry);
+  const ranked: { entry: SpeakerEntry; rank: number }[] = [];
+  for (const entry of directory) {
+    const rank = matchRank(entry, raw, variants);
+    if (rank < Infinity) ranked.push({ entry, rank });
+  }
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.entry);
 }
 
 function matchRank(entry: SpeakerEntry, raw: string, variants: string[]): number {
@@ -60,10 +65,6 @@ function matchRank(entry: SpeakerEntry, raw: string, variants: string[]): number
   if (title && variants.some((v) => v.length > 1 && v[0] === name[0] && v.slice(1) === title)) return 4;
   if (variants.some((v) => v.length >= 2 && about.includes(v))) return 5;
   return Infinity;
-}
-
-function rankByQuotes(directory: SpeakerEntry[]): SpeakerEntry[] {
-  return [...directory].sort((a, b) => Number(b.speaker.named) - Number(a.speaker.named) || b.quotes.length - a.quotes.length);
 }
 
 /** Names that look like what was typed (shared syllables), for "did you mean"; every speaker when none do. */
