@@ -14,11 +14,16 @@ const distractors = [...syntheticArticles(bundled, 150)].map((f) => parseArticle
 const corpus = buildCorpus([...bundled, ...distractors]);
 const vocabulary = [...new Set([...bundled, ...distractors.slice(0, 20)].flatMap((a) => a.paragraphs.flatMap((p) => p.text.split(/\s+/))))];
 
-/** The reference: score every document by looking every token up. Slow, obviously right. */
+/**
+ * The reference: score every document by looking every token up. Slow, obviously right. A document is a
+ * candidate when it holds a token that may find documents (not only headline words or pieces of known words).
+ */
 function exhaustive(plan: QueryPlan, limit: number, accept?: (doc: number) => boolean) {
+  const finders = scoredTerms(corpus.fields, plan).filter((t) => !t.lookupOnly);
   const scored: { doc: number; score: number }[] = [];
   for (const [doc] of corpus.fields[0]!.postings.documents()) {
     if (accept && !accept(doc)) continue;
+    if (!finders.some((t) => t.postings.has(doc))) continue;
     let sum = 0;
     let mask = 0;
     for (const field of corpus.fields) {

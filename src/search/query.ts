@@ -22,6 +22,8 @@ export interface QueryTerm {
   token: string;
   bit: number;
   weight: number;
+  /** For a piece of a word (`예고` of `예고편`): the bits that find the whole word. 0 for whole tokens. */
+  pieceOf: number;
 }
 
 export interface QueryPlan {
@@ -41,17 +43,19 @@ export interface PlanOptions {
 export function planQuery(query: string, options: PlanOptions): QueryPlan {
   const bits = new Map<string, number>();
   const terms: QueryTerm[] = [];
-  const bitOf = (token: string, weight: number): number => {
+  const bitOf = (token: string, weight: number, pieceOf = 0): number => {
     const known = bits.get(token);
     if (known !== undefined) {
       const term = terms.find((t) => t.token === token)!;
       term.weight = Math.max(term.weight, weight);
+      // Whole for one word and a piece of another: it is whole.
+      term.pieceOf = term.pieceOf && pieceOf ? term.pieceOf | pieceOf : 0;
       return known;
     }
     if (terms.length >= MAX_QUERY_TOKENS) return 0;
     const bit = 1 << terms.length;
     bits.set(token, bit);
-    terms.push({ token, bit, weight });
+    terms.push({ token, bit, weight, pieceOf });
     return bit;
   };
 
@@ -64,7 +68,7 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     let partCount = 0;
     for (const token of tokens) {
       if (token === stem) continue;
-      const bit = bitOf(token, 1);
+      const bit = bitOf(token, 1, whole);
       // A lone syllable (`주` of `주가`) is searched, but is too common to stand for the word it came from.
       if ([...token].length < 2) continue;
       parts |= bit;

@@ -28,10 +28,17 @@ export interface ScoredTerm {
   field: Field;
   /** The most this term can add to a document's score. */
   bound: number;
+  /**
+   * Looked up for documents found through other terms, never a reason to consider a document: headline words
+   * (context, not content) and pieces of a word the index knows whole (`예고`, `고편` when `예고편` is indexed).
+   */
+  lookupOnly: boolean;
 }
 
 /** The question's tokens as found in each field, with their postings and IDF, highest possible score first. */
 export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
+  const text = fields.find((f) => f.name === 'text');
+  const indexedWhole = plan.terms.reduce((bits, t) => (t.pieceOf === 0 && text?.postings.get(t.token)?.size ? bits | t.bit : bits), 0);
   const terms: ScoredTerm[] = [];
   for (const field of fields) {
     for (const term of plan.terms) {
@@ -39,10 +46,12 @@ export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
       if (!list || list.size === 0) continue;
       const idf = inverseDocumentFrequency(list.size, field.postings.documentCount);
       const weight = term.weight * field.weight;
-      terms.push({ bit: term.bit, weight, idf, postings: list, field, bound: weight * idf * maxTermScore(field.postings, list) });
+      const lookupOnly = field.name === 'title' || (term.pieceOf & indexedWhole) !== 0;
+      terms.push({ bit: term.bit, weight, idf, postings: list, field, bound: weight * idf * maxTermScore(field.postings, list), lookupOnly });
     }
   }
-  return terms.sort((a, b) => b.bound - a.bound);
+  // Terms that find documents first, rarest first; then the lookup-only ones.
+  return terms.sort((a, b) => Number(a.lookupOnly) - Number(b.lookupOnly) || b.bound - a.bound);
 }
 
 /**
@@ -93,12 +102,20 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
  */
 export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: RetrieveOptions): Candidate[] {
   const { limit, accept } = options;
-  // From term i on: the most BM25 still to add, and the token bits still to be found.
-  const remaining: number[] = new Array(terms.length + 1).fill(0);
-  const reachable: number[] = new Array(terms.length + 1).fill(0);
-  for (let i = terms.length - 1; i >= 0; i--) {
-    remaining[i] = remaining[i + 1]! + terms[i]!.bound;
-    reachable[i] = reachable[i + 1]! | terms[i]!.bit;
+  const finders = terms.filter((t) => !t.lookupOnly);
+  const lookups = terms.filter((t) => t.lookupOnly);
+  // Short lookup lists (a rare word in headlines) are read up front, so an unseen document is known not to hold
+  // them; the long ones (a common word's headlines) may be held by anyone, and are bounded instead.
+  const eager = lookups.filter((t) => t.postings.size <= EAGER_LOOKUP);
+  const lazy = lookups.filter((t) => t.postings.size > EAGER_LOOKUP);
+  const lazyBound = lazy.reduce((sum, t) => sum + t.bound, 0);
+  const lazyReach = lazy.reduce((bits, t) => bits | t.bit, 0);
+  // From finder i on: the most BM25 still to add, and the token bits still to be found.
+  const remaining: number[] = new Array(finders.length + 1).fill(lazyBound);
+  const reachable: number[] = new Array(finders.length + 1).fill(lazyReach);
+  for (let i = finders.length - 1; i >= 0; i--) {
+    remaining[i] = remaining[i + 1]! + finders[i]!.bound;
+    reachable[i] = reachable[i + 1]! | finders[i]!.bit;
   }
   // Coverage depends only on which tokens matched: a question has few distinct masks, so remember them.
   const factors = new Map<number, number>();
@@ -108,47 +125,84 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     return bm25Sum * factor;
   };
 
-  const found = new Map<number, Entry>();
-  let threshold = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i]!;
-    const unseenBound = best(remaining[i]!, reachable[i]!);
-    if (found.size >= limit && unseenBound >= threshold) threshold = kthScore(found, best, limit);
-    if (found.size < limit || unseenBound >= threshold) {
-      // A document first met here can still gain only the later terms: below the threshold even then, skip it.
-      const newcomerBound = found.size >= limit ? remaining[i + 1]! : Infinity;
-      const newcomerMask = term.bit | reachable[i + 1]!;
-      for (const [doc, tf] of term.postings) {
-        const score = termScore(term, doc, tf);
-        const entry = found.get(doc);
-        if (entry) {
-          entry.bm25 += score;
-          entry.mask |= term.bit;
-        } else if (best(score + newcomerBound, newcomerMask) >= threshold && (!accept || accept(doc))) {
-          found.set(doc, { bm25: score, mask: term.bit });
-        }
-      }
-      continue;
-    }
-    for (const [doc, entry] of found) {
-      // Even with every remaining term, this document cannot reach the current top: forget it.
-      if (best(entry.bm25 + remaining[i]!, entry.mask | reachable[i]!) < threshold) {
-        found.delete(doc);
-        continue;
-      }
-      const tf = term.postings.get(doc);
-      if (tf === undefined) continue;
+  // What the eager lookups give each document that holds them, added when (if) a finder finds it.
+  const pending = new Map<number, Entry>();
+  for (const term of eager) {
+    for (const [doc, tf] of term.postings) {
+      const entry = pending.get(doc) ?? { bm25: 0, mask: 0 };
       entry.bm25 += termScore(term, doc, tf);
       entry.mask |= term.bit;
+      pending.set(doc, entry);
+    }
+  }
+  // The best a document not found yet could reach from finder i on (its pending headline words included).
+  const unseenBound = (i: number): number => {
+    let bound = best(remaining[i]!, reachable[i]!);
+    for (const [doc, entry] of pending) {
+      if (!found.has(doc)) bound = Math.max(bound, best(entry.bm25 + remaining[i]!, entry.mask | reachable[i]!));
+    }
+    return bound;
+  };
+
+  // Phase 1, term at a time: finders, rarest first, while a document not yet found could still make the top.
+  const found = new Map<number, Entry>();
+  let threshold = 0;
+  let i = 0;
+  for (; i < finders.length; i++) {
+    const term = finders[i]!;
+    if (found.size >= limit) {
+      const before = best(remaining[i]!, reachable[i]!);
+      if (before >= threshold) threshold = kthScore(found, best, limit);
+      if (unseenBound(i) < threshold) break;
+    }
+    // A document first met here can still gain only the later terms: below the threshold even then, skip it.
+    const later = found.size >= limit ? remaining[i + 1]! : Infinity;
+    const laterMask = term.bit | reachable[i + 1]!;
+    for (const [doc, tf] of term.postings) {
+      const score = termScore(term, doc, tf);
+      const entry = found.get(doc);
+      if (entry) {
+        entry.bm25 += score;
+        entry.mask |= term.bit;
+        continue;
+      }
+      const held = pending.get(doc);
+      const start = { bm25: score + (held?.bm25 ?? 0), mask: term.bit | (held?.mask ?? 0) };
+      if (best(start.bm25 + later, start.mask | laterMask) >= threshold && (!accept || accept(doc))) found.set(doc, start);
     }
   }
 
-  const scored: Candidate[] = [];
+  // Phase 2, document at a time: the documents in hand, most promising first, complete their scores with the
+  // remaining terms until the next one could not reach the current top even with all of them.
+  const rest = [...finders.slice(i), ...lazy];
+  threshold = kthScore(found, best, limit);
+  const pool: { doc: number; entry: Entry; bound: number }[] = [];
   for (const [doc, entry] of found) {
-    const score = best(entry.bm25, entry.mask);
-    if (score > 0) scored.push({ doc, bm25: entry.bm25, mask: entry.mask, score });
+    const bound = best(entry.bm25 + remaining[i]!, entry.mask | reachable[i]!);
+    if (bound > 0 && bound >= threshold) pool.push({ doc, entry, bound });
   }
-  return scored.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+  pool.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
+  const top: Candidate[] = [];
+  for (const { doc, entry, bound } of pool) {
+    if (top.length >= limit && bound < top[limit - 1]!.score) break;
+    const extra = rest.length > 0 ? matchDocument(rest, doc) : { bm25: 0, mask: 0 };
+    const candidate = { doc, bm25: entry.bm25 + extra.bm25, mask: entry.mask | extra.mask, score: 0 };
+    candidate.score = best(candidate.bm25, candidate.mask);
+    if (candidate.score > 0) insertRanked(top, candidate, limit);
+  }
+  return top;
+}
+
+/** Lookup lists up to this long are read before retrieval starts (see `retrieve`). */
+const EAGER_LOOKUP = 2000;
+
+/** Inserts into a list kept sorted by score (then document), cut to `limit`. */
+function insertRanked(top: Candidate[], candidate: Candidate, limit: number): void {
+  let at = top.length;
+  while (at > 0 && (top[at - 1]!.score < candidate.score || (top[at - 1]!.score === candidate.score && top[at - 1]!.doc > candidate.doc))) at--;
+  if (at >= limit) return;
+  top.splice(at, 0, candidate);
+  if (top.length > limit) top.pop();
 }
 
 interface Entry {
