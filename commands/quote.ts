@@ -74,8 +74,7 @@ export const quoteCommand: Command<typeof options, QuoteReply> = {
   },
   autocomplete(ctx, option, value) {
     if (option === 'article') return articleChoices(ctx, value);
-    return matchSpeakers(ctx.corpus.speakers, value)
-      .slice(0, MAX_CHOICES)
+    return matchSpeakers(ctx.corpus.speakerLookup, value, MAX_CHOICES)
       .map((e) => ({
         name: clip(e.speaker.description ? `${e.speaker.name} — ${e.speaker.description}` : e.speaker.name, MAX_CHOICE_LENGTH),
         value: e.speaker.id,

@@ -3,7 +3,7 @@ import type { Article } from '../ingest/article.ts';
 import { postingsOf, type Postings } from './postings.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
-import { buildSpeakerDirectory, type SpeakerEntry } from './speakers.ts';
+import { buildSpeakerDirectory, speakerLookup, type SpeakerEntry, type SpeakerLookup } from './speakers.ts';
 import { loadSynonyms, type SynonymTable } from './synonyms.ts';
 
 /** One searchable unit: a paragraph of an article. */
@@ -44,6 +44,8 @@ export interface Corpus {
   topics: (article: Article) => string[];
   /** Everyone quoted, merged across articles. */
   speakers: SpeakerEntry[];
+  /** The same, sorted for fast prefix lookups (autocomplete). */
+  speakerLookup: SpeakerLookup;
 }
 
 /** The index options, shared by building and by loading a snapshot (MiniSearch needs the same ones). */
@@ -87,6 +89,7 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   };
   const speakerNames = new Map(articles.map((a) => [a.id, a.speakers.filter((s) => s.named).map((s) => s.name)]));
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const speakers = buildSpeakerDirectory(articles);
   const postings = postingsOf(index, 'text');
   const fields: Field[] = [
     { name: 'text', weight: 1, postings },
@@ -103,7 +106,8 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
     titleTokens,
     speakerNames,
     topics,
-    speakers: buildSpeakerDirectory(articles),
+    speakers,
+    speakerLookup: speakerLookup(speakers),
   };
 }
 

@@ -36,21 +36,64 @@ export function buildSpeakerDirectory(articles: Article[]): SpeakerEntry[] {
 const byProminence = (a: SpeakerEntry, b: SpeakerEntry): number =>
   Number(b.speaker.named) - Number(a.speaker.named) || b.quotes.length - a.quotes.length;
 
+/** A directory ready for lookups: names and 초성 in sorted order, so prefixes are found by binary search. */
+export interface SpeakerLookup {
+  /** By prominence (the directory's order). */
+  entries: SpeakerEntry[];
+  byName: SpeakerEntry[];
+  byChoseong: SpeakerEntry[];
+  position: Map<SpeakerEntry, number>;
+}
+
+export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
+  const byKey = (key: 'name' | 'choseong') => [...entries].sort((a, b) => (a.key[key] < b.key[key] ? -1 : a.key[key] > b.key[key] ? 1 : 0));
+  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), position: new Map(entries.map((e, i) => [e, i])) };
+}
+
 /**
  * Speakers matching what a user typed, best first: exact name, name prefix, 초성 (`ㅈㅇㅎㅇ`), part of the name,
  * then title or organisation (`치후360`, `블로거`). A particle typed after the name (`저우훙이는`) is ignored.
- * Within a kind of match, the directory's own order (prominence) holds: the sort is stable.
+ * Within a kind of match, prominence decides. Prefix matches come from binary search; the directory is scanned
+ * for the other kinds only when the prefixes do not fill `limit`, which is what keeps autocomplete fast in a
+ * library of thousands of speakers.
  */
-export function matchSpeakers(directory: SpeakerEntry[], typed: string): SpeakerEntry[] {
+export function matchSpeakers(directory: SpeakerLookup | SpeakerEntry[], typed: string, limit = Infinity): SpeakerEntry[] {
+  const lookup = Array.isArray(directory) ? speakerLookup(directory) : directory;
   const raw = compact(typed);
-  if (raw === '') return directory;
+  if (raw === '') return lookup.entries.slice(0, limit);
   const variants = [...new Set([raw, stripParticles(raw)])];
-  const ranked: { entry: SpeakerEntry; rank: number }[] = [];
-  for (const entry of directory) {
-    const rank = matchRank(entry, raw, variants);
-    if (rank < Infinity) ranked.push({ entry, rank });
+  const ranks = new Map<SpeakerEntry, number>();
+  const note = (entry: SpeakerEntry, rank: number) => ranks.set(entry, Math.min(rank, ranks.get(entry) ?? Infinity));
+  for (const v of variants) {
+    for (const entry of withPrefix(lookup.byName, 'name', v)) note(entry, entry.key.name === raw || variants.includes(entry.key.name) ? 0 : 1);
   }
-  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.entry);
+  if (CHOSEONG_ONLY.test(raw)) for (const entry of withPrefix(lookup.byChoseong, 'choseong', raw)) note(entry, 2);
+  if (ranks.size < limit) {
+    // The other kinds of match need a scan; entries are in prominence order, so each kind comes out in order.
+    for (const entry of lookup.entries) {
+      if (ranks.has(entry)) continue;
+      const rank = matchRank(entry, raw, variants);
+      if (rank < Infinity) note(entry, rank);
+    }
+  }
+  return [...ranks]
+    .sort((a, b) => a[1] - b[1] || lookup.position.get(a[0])! - lookup.position.get(b[0])!)
+    .slice(0, limit)
+    .map(([entry]) => entry);
+}
+
+/** The entries whose key starts with `prefix`, from a list sorted by that key. */
+function withPrefix(sorted: SpeakerEntry[], key: 'name' | 'choseong', prefix: string): SpeakerEntry[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.key[key] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: SpeakerEntry[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.key[key].startsWith(prefix); i++) found.push(sorted[i]!);
+  return found;
 }
 
 function matchRank(entry: SpeakerEntry, raw: string, variants: string[]): number {

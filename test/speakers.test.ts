@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { syntheticArticles } from '../bench/synthetic.ts';
+import { parseArticle } from '../src/ingest/article.ts';
+import { stripParticles } from '../src/search/particles.ts';
+import { buildSpeakerDirectory, matchSpeakers, speakerLookup, type SpeakerEntry } from '../src/search/speakers.ts';
+import { ALL_ARTICLES, loadArticle } from './helpers.ts';
+
+const bundled = ALL_ARTICLES.map(loadArticle);
+const articles = [...bundled, ...[...syntheticArticles(bundled, 200)].map((f) => parseArticle(f.file, Buffer.from(f.text)))];
+const directory = buildSpeakerDirectory(articles);
+const lookup = speakerLookup(directory);
+
+/** The plain definition: rank every speaker, keep the matches, order by rank then prominence. */
+function reference(typed: string): SpeakerEntry[] {
+  const compact = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+  const raw = compact(typed);
+  if (raw === '') return directory;
+  const variants = [...new Set([raw, stripParticles(raw)])];
+  const jamo = /^[ㄱ-ㅎ]+$/.test(raw);
+  const rank = (e: SpeakerEntry): number => {
+    const { name, choseong, about } = e.key;
+    if (variants.includes(name)) return 0;
+    if (variants.some((v) => name.startsWith(v))) return 1;
+    if (jamo && choseong.startsWith(raw)) return 2;
+    if (jamo && choseong.includes(raw)) return 3;
+    if (variants.some((v) => v.length >= 2 && name.includes(v))) return 4;
+    const title = e.speaker.title ? compact(e.speaker.title) : null;
+    if (title && variants.some((v) => v.length > 1 && v[0] === name[0] && v.slice(1) === title)) return 4;
+    if (variants.some((v) => v.length >= 2 && about.includes(v))) return 5;
+    return Infinity;
+  };
+  return directory
+    .map((e, i) => ({ e, i, r: rank(e) }))
+    .filter((x) => x.r < Infinity)
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.e);
+}
+
+describe('speaker lookup over a large directory', () => {
+  it(`has many speakers to search (${directory.length})`, () => {
+    expect(directory.length).toBeGreaterThan(300);
+  });
+
+  it('returns what ranking every speaker would, for names, their pieces, 초성 and descriptions', () => {
+    const typed = fc.oneof(
+      fc.constantFrom(...directory.map((e) => e.speaker.name)).chain((name) => fc.integer({ min: 1, max: name.length }).map((n) => name.slice(0, n))),
+      fc.constantFrom(...directory.map((e) => e.key.choseong)).chain((c) => fc.integer({ min: 1, max: Math.max(1, c.length) }).map((n) => c.slice(0, n))),
+      fc.constantFrom(...directory.map((e) => e.key.about.slice(2, 6))),
+      fc.constantFrom('', '블로거', '관계자', '최 회장', '저우훙이는', 'ㅈㅇㅎㅇ', '교수'),
+    );
+    fc.assert(
+      fc.property(typed, fc.integer({ min: 1, max: 30 }), (text, limit) => {
+        expect(matchSpeakers(lookup, text, limit)).toEqual(reference(text).slice(0, limit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
