@@ -45,6 +45,12 @@ const questions = [
 const typed = ['', 'ㅈ', 'ㅈㅇ', 'ㅈㅇㅎㅇ', '저', '저우', '저우훙이', '인예', '블로거', '관계자', '오픈', 'ceo', '김', '최 회장', '교수'];
 const ROUNDS = 5;
 
+/** Resident memory, and the part of the JS heap still in use after a collection (RSS keeps freed pages). */
+const memory = () => {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 };
+};
+
 function latencies(run: (input: string) => unknown, inputs: string[], rounds: number): { p50: number; p99: number } {
   for (const input of inputs) run(input);
   const samples: number[] = [];
@@ -98,7 +104,7 @@ async function serveOurs() {
   const ask = latencies((q) => askCommand.run(ctx, parseOptions(askCommand.options, { question: q })), questions, ROUNDS);
   const autocomplete = latencies((v) => quoteCommand.autocomplete!(ctx, 'speaker', v), typed, ROUNDS * 4);
   gc();
-  return { coldStartMs, ask, autocomplete, rssMb: process.memoryUsage().rss / 2 ** 20 };
+  return { coldStartMs, ask, autocomplete, ...memory() };
 }
 
 async function serveDefault() {
@@ -125,7 +131,7 @@ async function serveDefault() {
   );
   const autocomplete = latencies((v) => speakers.search(v, { prefix: true, fuzzy: 0.2 }).slice(0, 25), typed, ROUNDS * 4);
   gc();
-  return { coldStartMs, ask, autocomplete, rssMb: process.memoryUsage().rss / 2 ** 20 };
+  return { coldStartMs, ask, autocomplete, ...memory() };
 }
 
 const engine = values.engine === 'default' ? 'default' : 'ours';

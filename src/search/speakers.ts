@@ -7,8 +7,8 @@ import { stripParticles } from './particles.ts';
 export interface SpeakerEntry {
   speaker: Speaker;
   quotes: (Quote & { article: string })[];
-  /** Precomputed for lookups: compacted name, its 초성, and the words describing the speaker. */
-  key: { name: string; choseong: string; about: string };
+  /** Precomputed for lookups: compacted name, its 초성, title, and the words describing the speaker. */
+  key: { name: string; choseong: string; title: string; about: string };
 }
 
 const compact = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, '');
@@ -24,7 +24,12 @@ export function buildSpeakerDirectory(articles: Article[]): SpeakerEntry[] {
       entries.set(speaker.id, {
         speaker,
         quotes: [],
-        key: { name: compact(speaker.name), choseong: getChoseong(speaker.name).replace(/\s+/g, ''), about },
+        key: {
+          name: compact(speaker.name),
+          choseong: getChoseong(speaker.name).replace(/\s+/g, ''),
+          title: speaker.title ? compact(speaker.title) : '',
+          about,
+        },
       });
     }
     for (const quote of article.quotes) entries.get(quote.speaker)?.quotes.push({ ...quote, article: article.id });
@@ -70,9 +75,11 @@ export function matchSpeakers(directory: SpeakerLookup | SpeakerEntry[], typed: 
   if (CHOSEONG_ONLY.test(raw)) for (const entry of withPrefix(lookup.byChoseong, 'choseong', raw)) note(entry, 2);
   if (ranks.size < limit) {
     // The other kinds of match need a scan; entries are in prominence order, so each kind comes out in order.
+    const jamo = CHOSEONG_ONLY.test(raw);
+    const pieces = variants.filter((v) => v.length >= 2);
     for (const entry of lookup.entries) {
       if (ranks.has(entry)) continue;
-      const rank = matchRank(entry, raw, variants);
+      const rank = matchRank(entry, raw, variants, pieces, jamo);
       if (rank < Infinity) note(entry, rank);
     }
   }
@@ -96,17 +103,17 @@ function withPrefix(sorted: SpeakerEntry[], key: 'name' | 'choseong', prefix: st
   return found;
 }
 
-function matchRank(entry: SpeakerEntry, raw: string, variants: string[]): number {
-  const { name, choseong, about } = entry.key;
+/** 0 exact name … 5 title or organisation; Infinity for no match. `pieces`: the variants of two or more characters. */
+function matchRank(entry: SpeakerEntry, raw: string, variants: string[], pieces: string[], jamo: boolean): number {
+  const { name, choseong, title, about } = entry.key;
   if (variants.includes(name)) return 0;
   if (variants.some((v) => name.startsWith(v))) return 1;
-  if (CHOSEONG_ONLY.test(raw) && choseong.startsWith(raw)) return 2;
-  if (CHOSEONG_ONLY.test(raw) && choseong.includes(raw)) return 3;
-  if (variants.some((v) => v.length >= 2 && name.includes(v))) return 4;
+  if (jamo && choseong.startsWith(raw)) return 2;
+  if (jamo && choseong.includes(raw)) return 3;
+  if (pieces.some((v) => name.includes(v))) return 4;
   // `박 상무`, `최 회장`: surname plus title, as articles refer back to people.
-  const title = entry.speaker.title ? compact(entry.speaker.title) : null;
-  if (title && variants.some((v) => v.length > 1 && v[0] === name[0] && v.slice(1) === title)) return 4;
-  if (variants.some((v) => v.length >= 2 && about.includes(v))) return 5;
+  if (title && pieces.some((v) => v[0] === name[0] && v.slice(1) === title)) return 4;
+  if (pieces.some((v) => about.includes(v))) return 5;
   return Infinity;
 }
 
