@@ -67,7 +67,7 @@ function minisearchDefault(articles: Article[]): Engine {
 }
 
 const OFF = (name: keyof Techniques): Partial<Techniques> => ({ [name]: false });
-const NONE: Partial<Techniques> = { synonyms: false, context: false, sentences: false, answerType: false, proximity: false, focus: false };
+const NONE: Partial<Techniques> = { synonyms: false, context: false, sentences: false, answerType: false, proximity: false, focus: false, speaker: false };
 
 function report(label: string, articles: Article[]): void {
   const started = performance.now();
@@ -80,6 +80,7 @@ function report(label: string, articles: Article[]): void {
     ['  without answer type (who)', ours(corpus, OFF('answerType'))],
     ['  without proximity', ours(corpus, OFF('proximity'))],
     ['  without article focus', ours(corpus, OFF('focus'))],
+    ['  without the named speaker', ours(corpus, OFF('speaker'))],
     ['  BM25 × coverage only', ours(corpus, NONE)],
     ['MiniSearch default', minisearchDefault(articles)],
   ];

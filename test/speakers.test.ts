@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { syntheticArticles } from '../bench/synthetic.ts';
 import { parseArticle } from '../src/ingest/article.ts';
 import { stripParticles } from '../src/search/particles.ts';
-import { buildSpeakerDirectory, matchSpeakers, speakerLookup, type SpeakerEntry } from '../src/search/speakers.ts';
+import { buildSpeakerDirectory, matchSpeakers, speakerLookup, speakersNamedIn, type SpeakerEntry } from '../src/search/speakers.ts';
+import { splitWords } from '../src/search/tokenize.ts';
 import { ALL_ARTICLES, loadArticle } from './helpers.ts';
 
 const bundled = ALL_ARTICLES.map(loadArticle);
@@ -55,5 +56,17 @@ describe('speaker lookup over a large directory', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('spotting a quoted person in a question', () => {
+  const seed = speakerLookup(buildSpeakerDirectory(bundled));
+  const named = (question: string) => speakersNamedIn(seed, splitWords(question)).map((e) => e.speaker.name);
+
+  it('finds a name with a particle after it, across words, and not a role or a stranger', () => {
+    expect(named('저우훙이는 뭐라고 했어?')).toEqual(['저우훙이']);
+    expect(named('AI 정신병원은 작업 기간이 얼마나 줄었다고 했어?')).toEqual(['AI 정신병원']);
+    expect(named('관계자는 뭐라고 했어?')).toEqual([]);
+    expect(named('손흥민은 몇 골을 넣었어?')).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ const MIN_SECONDARY_COVERAGE = MIN_COVERAGE / 2;
 const RETRIEVE_DEPTH = 30;
 /** Of those, the ones re-ranked sentence by sentence, after the cheaper article-focus pass. */
 const RERANK_DEPTH = 20;
+/** Paragraphs quoting the person a question names that are re-ranked whatever their wording. */
+const MAX_QUOTED_CANDIDATES = 20;
 /** Paragraphs whose articles suggest topics when the question is not answered. */
 const NEAR_MISSES = 3;
 
@@ -61,6 +63,13 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
     .slice(0, RERANK_DEPTH);
 
   const docs = new Set(candidates.map((c) => c.doc));
+  // What the person the question names said is a candidate even when its wording misses the question's.
+  for (const key of [...query.quoting].slice(0, MAX_QUOTED_CANDIDATES)) {
+    const hash = key.lastIndexOf('#');
+    const articleId = key.slice(0, hash);
+    const doc = only && only !== articleId ? undefined : corpus.docs.docOf(articleId, Number(key.slice(hash + 1)));
+    if (doc !== undefined) docs.add(doc);
+  }
   if (techniques.context) {
     // The paragraph after a match may be the one that answers, naming its subject only in the match.
     for (const c of candidates) {

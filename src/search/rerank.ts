@@ -3,6 +3,7 @@ import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, type QueryPlan } from './query.ts';
 import { matchDocument, scoredTerms, type ScoredTerm } from './retrieve.ts';
+import { speakersNamedIn } from './speakers.ts';
 import { splitWords } from './tokenize.ts';
 
 /** The ranking techniques beyond BM25 and coverage, each switchable so `npm run eval` can measure it. */
@@ -19,6 +20,8 @@ export interface Techniques {
   proximity: boolean;
   /** Prefer articles about the question: its words recur across the article, not in one stray paragraph. */
   focus: boolean;
+  /** A question about what a quoted person said (`AI 정신병원은 뭐라고 했어?`) looks at their quotes. */
+  speaker: boolean;
 }
 
 export const ALL_TECHNIQUES: Techniques = {
@@ -28,6 +31,7 @@ export const ALL_TECHNIQUES: Techniques = {
   answerType: true,
   proximity: true,
   focus: true,
+  speaker: true,
 };
 
 /** How much of the previous paragraph's (or the headline's) match a paragraph inherits as its context. */
@@ -42,8 +46,12 @@ const PROXIMITY_BOOST = 0.5;
 const PROXIMITY_WINDOW = 2;
 /** Score multiplier added for an article whose every paragraph holds the question's words. */
 const FOCUS_BOOST = 8;
+/** A paragraph quoting the person the question names, against one that does not. */
+const SPEAKER_BOOST = 2;
 
 const WHO_QUESTION = /누가|누구|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
+/** Questions about what someone said: `뭐라고 했어`, `…다고 했어`, `발언`, `입장`. */
+const SAYING_QUESTION = /뭐라|[다라냐]고\s*(?:했|하|말)|말했|말한|말하|발언|밝혔|밝힌|밝히|주장|입장|평가했|예측|전망했|\b(?:say|said|says)\b/i;
 
 /** A question ready for re-ranking: its postings resolved, and per-article work remembered across paragraphs. */
 export interface PreparedQuery {
@@ -53,6 +61,8 @@ export interface PreparedQuery {
   techniques: Techniques;
   intent: Intent;
   wantsWho: boolean;
+  /** `article#n` of paragraphs quoting a speaker the question names. */
+  quoting: Set<string>;
   focus(article: Article): number;
 }
 
@@ -66,6 +76,12 @@ export interface Ranked {
 
 export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, techniques: Techniques): PreparedQuery {
   const terms = scoredTerms(corpus.fields, plan);
+  const quoting = new Set<string>();
+  if (techniques.speaker && SAYING_QUESTION.test(question)) {
+    for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question))) {
+      for (const quote of entry.quotes) quoting.add(`${quote.article}#${quote.paragraph}`);
+    }
+  }
   const foci = new Map<Article, number>();
   const query: PreparedQuery = {
     corpus,
@@ -74,6 +90,7 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     techniques,
     intent: questionIntent(question),
     wantsWho: techniques.answerType && WHO_QUESTION.test(question),
+    quoting,
     focus(article) {
       let value = foci.get(article);
       if (value === undefined) foci.set(article, (value = articleFocus(query, article)));
@@ -122,6 +139,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, paragraph.text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, paragraph.text)) score *= ANSWER_TYPE_BOOST;
+  if (query.quoting.has(`${article.id}#${n}`)) score *= SPEAKER_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   score *= focusFactor(query, article);
   return { article, n, score, coverage: covered, sentence };

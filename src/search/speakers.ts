@@ -48,11 +48,35 @@ export interface SpeakerLookup {
   byName: SpeakerEntry[];
   byChoseong: SpeakerEntry[];
   position: Map<SpeakerEntry, number>;
+  /** Named speakers by compacted name (`ai정신병원`), for spotting them in a question. */
+  named: Map<string, SpeakerEntry>;
 }
 
 export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
   const byKey = (key: 'name' | 'choseong') => [...entries].sort((a, b) => (a.key[key] < b.key[key] ? -1 : a.key[key] > b.key[key] ? 1 : 0));
-  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), position: new Map(entries.map((e, i) => [e, i])) };
+  const named = new Map<string, SpeakerEntry>();
+  for (const entry of entries) if (entry.speaker.named && !named.has(entry.key.name)) named.set(entry.key.name, entry);
+  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), position: new Map(entries.map((e, i) => [e, i])), named };
+}
+
+/** Longest speaker name looked for in a question, in words (`BGI 화다지인 CEO` is three). */
+const MAX_NAME_WORDS = 3;
+
+/**
+ * Named speakers a question mentions (`AI 정신병원은 … 했어?` → AI 정신병원), by their full name in one to three
+ * consecutive words, a particle after the last one ignored.
+ */
+export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): SpeakerEntry[] {
+  const found = new Set<SpeakerEntry>();
+  for (let i = 0; i < words.length; i++) {
+    let joined = '';
+    for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
+      joined += words[i + n];
+      const entry = lookup.named.get(joined) ?? lookup.named.get(stripParticles(joined));
+      if (entry) found.add(entry);
+    }
+  }
+  return [...found];
 }
 
 /**
