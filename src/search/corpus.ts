@@ -36,8 +36,6 @@ export interface Corpus {
   synonyms: SynonymTable;
   /** Lower-cased Latin glossary side → Korean term, for expanding English queries (`agi` → `인공범용지능`). */
   expansions: Map<string, string>;
-  /** Tokens of each article's title, by article id: the context every paragraph of it shares. */
-  titleTokens: Map<string, string[]>;
   /** Names of the people and organisations each article quotes (`저우훙이`, `오픈AI`), by article id. */
   speakerNames: Map<string, string[]>;
   /** Recurring words of an article: suggestions when a question is not answered. Worked out on first use. */
@@ -79,7 +77,6 @@ export function buildCorpus(articles: Article[]): Corpus {
 /** Wraps an index (fresh or loaded from a snapshot) with the lookups derived from its articles. */
 export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphDoc>): Corpus {
   const expansions = glossaryExpansions(articles);
-  const titleTokens = new Map(articles.map((a) => [a.id, tokenizeKorean(a.title)]));
   // Only an unanswered question needs them: computing them for every article would slow every reindex.
   const topicsMemo = new WeakMap<Article, string[]>();
   const topics = (article: Article): string[] => {
@@ -103,7 +100,6 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
     docs: documentTable(postings, byId),
     synonyms: SYNONYMS,
     expansions,
-    titleTokens,
     speakerNames,
     topics,
     speakers,

@@ -68,7 +68,7 @@ export function postingsOf(index: object, field = 'text'): Postings {
 }
 
 /** MiniSearch's BM25+ defaults, so our scores read like its scores. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 export const inverseDocumentFrequency = (matching: number, total: number): number =>
   Math.log(1 + (total - matching + 0.5) / (matching + 0.5));

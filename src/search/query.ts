@@ -104,13 +104,6 @@ export function isFound(word: QueryWord, mask: number): boolean {
   return word.partCount > 0 && 2 * popcount(mask & word.parts) >= word.partCount;
 }
 
-/** The bits of the question's tokens that occur in some text. */
-export function maskOfText(plan: QueryPlan, text: string): number {
-  let mask = 0;
-  for (const word of splitWords(text)) mask |= maskOfWord(plan, word);
-  return mask;
-}
-
 /** The bits of the question's tokens in one printed word (already split and lower-cased). */
 export function maskOfWord(plan: QueryPlan, word: string): number {
   let mask = 0;
