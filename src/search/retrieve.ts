@@ -90,15 +90,17 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
 }
 
 /**
- * The `limit` best documents for a query, scored as Σ weight × BM25 × coordination(coverage of its own text),
- * without scoring every match.
+ * The `limit` best documents for a query, scored as Σ weight × BM25 × coordination(coverage), over the text and
+ * headline fields, among documents that hold at least one finding term (see `lookupOnly`), without scoring every
+ * match.
  *
- * Terms are read rarest first (highest possible contribution first). Before each term, the best score a document
- * not yet seen could still reach is bounded: the remaining terms' BM25 bounds, times the coverage of the words
- * those terms can still find. Once the `limit`-th best document in hand scores above that, no unseen document
- * can displace it: the remaining (common, low-IDF) terms are only looked up for documents in hand, and documents
- * that can no longer make the cut are dropped. This is the "continue" strategy of Moffat and Zobel (1996) with a
- * coverage-aware bound; the result is the exact top `limit`, which a property test checks against brute force.
+ * Phase 1 reads the finding terms rarest first. Before each, the best score a document not yet found could reach
+ * is bounded: the remaining terms' BM25 bounds times the coverage of the words they can still find (headline words
+ * of rare tokens are read up front, so they do not loosen the bound). Once the `limit`-th best document in hand
+ * scores above that, no unseen document can displace it. Phase 2 then completes the documents in hand one at a
+ * time, most promising first, and stops when the next could not reach the top even with every remaining term.
+ * This is the "continue" strategy of Moffat and Zobel (1996) with a coverage-aware bound; the result is the exact
+ * top `limit`, which a property test checks against scoring every document.
  */
 export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: RetrieveOptions): Candidate[] {
   const { limit, accept } = options;
