@@ -1,5 +1,5 @@
 import type { Field } from './corpus.ts';
-import { bm25, inverseDocumentFrequency, type Postings } from './postings.ts';
+import { bm25, inverseDocumentFrequency, type PostingScan } from './postings.ts';
 import { coordination, coverage, type QueryPlan } from './query.ts';
 
 /** A document that may answer the question: its BM25 sum and which of the question's tokens it holds. */
@@ -25,6 +25,8 @@ export interface ScoredTerm {
   weight: number;
   idf: number;
   postings: Map<number, number>;
+  /** The same list laid out for reading whole. */
+  scan: PostingScan;
   field: Field;
   /** The most this term can add to a document's score. */
   bound: number;
@@ -47,29 +49,13 @@ export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
       const idf = inverseDocumentFrequency(list.size, field.postings.documentCount);
       const weight = term.weight * field.weight;
       const lookupOnly = field.name === 'title' || (term.pieceOf & indexedWhole) !== 0;
-      terms.push({ bit: term.bit, weight, idf, postings: list, field, bound: weight * idf * maxTermScore(field.postings, list), lookupOnly });
+      const scan = field.postings.scan(list);
+      terms.push({ bit: term.bit, weight, idf, postings: list, scan, field, bound: weight * idf * scan.maxFactor, lookupOnly });
     }
   }
   // Terms that find documents first, rarest first; then the lookup-only ones.
   return terms.sort((a, b) => Number(a.lookupOnly) - Number(b.lookupOnly) || b.bound - a.bound);
 }
-
-/**
- * The largest BM25 factor (score / IDF) any document gets for a term: a tight bound lets retrieval stop reading
- * common terms sooner than the tf → ∞ bound would. Worked out once per postings list and remembered with it;
- * a reindex makes new lists, so nothing goes stale.
- */
-function maxTermScore(postings: Postings, list: Map<number, number>): number {
-  let known = MAX_TERM_SCORE.get(list);
-  if (known === undefined) {
-    known = 0;
-    for (const [doc, tf] of list) known = Math.max(known, bm25(tf, 1, postings.length(doc), postings.averageLength));
-    MAX_TERM_SCORE.set(list, known);
-  }
-  return known;
-}
-
-const MAX_TERM_SCORE = new WeakMap<Map<number, number>, number>();
 
 /** One term's BM25 contribution to a document that holds it `tf` times. */
 const termScore = (term: ScoredTerm, doc: number, tf: number): number =>
@@ -106,15 +92,9 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
   const { limit, accept } = options;
   const finders = terms.filter((t) => !t.lookupOnly);
   const lookups = terms.filter((t) => t.lookupOnly);
-  // Short lookup lists (a rare word in headlines) are read up front, so an unseen document is known not to hold
-  // them; the long ones (a common word's headlines) may be held by anyone, and are bounded instead.
-  const eager = lookups.filter((t) => t.postings.size <= EAGER_LOOKUP);
-  const lazy = lookups.filter((t) => t.postings.size > EAGER_LOOKUP);
-  const lazyBound = lazy.reduce((sum, t) => sum + t.bound, 0);
-  const lazyReach = lazy.reduce((bits, t) => bits | t.bit, 0);
   // From finder i on: the most BM25 still to add, and the token bits still to be found.
-  const remaining: number[] = new Array(finders.length + 1).fill(lazyBound);
-  const reachable: number[] = new Array(finders.length + 1).fill(lazyReach);
+  const remaining: number[] = new Array(finders.length + 1).fill(0);
+  const reachable: number[] = new Array(finders.length + 1).fill(0);
   for (let i = finders.length - 1; i >= 0; i--) {
     remaining[i] = remaining[i + 1]! + finders[i]!.bound;
     reachable[i] = reachable[i + 1]! | finders[i]!.bit;
@@ -127,76 +107,168 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     return bm25Sum * factor;
   };
 
-  // What the eager lookups give each document that holds them, added when (if) a finder finds it.
-  const pending = new Map<number, Entry>();
-  for (const term of eager) {
-    for (const [doc, tf] of term.postings) {
-      const entry = pending.get(doc) ?? { bm25: 0, mask: 0 };
-      entry.bm25 += termScore(term, doc, tf);
-      entry.mask |= term.bit;
-      pending.set(doc, entry);
-    }
-  }
-  // The best a document not found yet could reach from finder i on (its pending headline words included).
-  const unseenBound = (i: number): number => {
-    let bound = best(remaining[i]!, reachable[i]!);
-    for (const [doc, entry] of pending) {
-      if (!found.has(doc)) bound = Math.max(bound, best(entry.bm25 + remaining[i]!, entry.mask | reachable[i]!));
-    }
-    return bound;
-  };
-
-  // Phase 1, term at a time: finders, rarest first, while a document not yet found could still make the top.
-  const found = new Map<number, Entry>();
-  let threshold = 0;
-  let i = 0;
-  for (; i < finders.length; i++) {
-    const term = finders[i]!;
-    if (found.size >= limit) {
-      const before = best(remaining[i]!, reachable[i]!);
-      if (before >= threshold) threshold = kthScore(found, best, limit);
-      if (unseenBound(i) < threshold) break;
-    }
-    // A document first met here can still gain only the later terms: below the threshold even then, skip it.
-    const later = found.size >= limit ? remaining[i + 1]! : Infinity;
-    const laterMask = term.bit | reachable[i + 1]!;
-    for (const [doc, tf] of term.postings) {
-      const score = termScore(term, doc, tf);
-      const entry = found.get(doc);
-      if (entry) {
-        entry.bm25 += score;
-        entry.mask |= term.bit;
-        continue;
+  const acc = accumulators(terms);
+  const { bm25, mask, state, touched, found } = acc;
+  try {
+    // What the lookups give each document that holds them, counted when (if) a finder finds it.
+    for (const term of lookups) {
+      const { docs, factors: tfs } = term.scan;
+      const weight = term.weight * term.idf;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        if (state[doc] === UNSEEN) {
+          state[doc] = PENDING;
+          touched.push(doc);
+        }
+        bm25[doc]! += weight * tfs[j]!;
+        mask[doc]! |= term.bit;
       }
-      const held = pending.get(doc);
-      const start = { bm25: score + (held?.bm25 ?? 0), mask: term.bit | (held?.mask ?? 0) };
-      if (best(start.bm25 + later, start.mask | laterMask) >= threshold && (!accept || accept(doc))) found.set(doc, start);
     }
-  }
+    const pending = pendingGroups(acc, accept);
+    // The best a document not found yet could reach from finder i on, with what it holds from lookups. A group
+    // is re-scanned only while its bound matters, dropping the documents found since; a small group that could
+    // still make the top is found outright (a lookup per term already read), so a handful of paragraphs rich in
+    // headline words does not keep every common word's list open.
+    const unseenBound = (i: number, threshold: number): number => {
+      let bound = best(remaining[i]!, reachable[i]!);
+      for (const [held, group] of pending) {
+        const reach = (sum: number) => best(sum + remaining[i]!, held | reachable[i]!);
+        if (reach(group.most) <= Math.max(bound, threshold)) continue;
+        const left = refreshGroup(acc, group);
+        if (left > 0 && left <= FIND_OUTRIGHT && reach(group.most) >= threshold) {
+          const read = finders.slice(0, i);
+          for (let doc = group.head; doc !== END; doc = acc.next[doc]!) {
+            const match = matchDocument(read, doc);
+            bm25[doc]! += match.bm25;
+            mask[doc]! |= match.mask;
+            // Holding only lookup tokens so far, it is a candidate only if a finder read later holds it.
+            state[doc] = match.mask !== 0 ? FOUND : HELD;
+            found.push(doc);
+          }
+          pending.delete(held);
+        } else if (left === 0) pending.delete(held);
+        else bound = Math.max(bound, reach(group.most));
+      }
+      return bound;
+    };
 
-  // Phase 2, document at a time: the documents in hand, most promising first, complete their scores with the
-  // remaining terms until the next one could not reach the current top even with all of them.
-  const rest = [...finders.slice(i), ...lazy];
-  threshold = kthScore(found, best, limit);
-  const pool: { doc: number; entry: Entry; bound: number }[] = [];
-  for (const [doc, entry] of found) {
-    const bound = best(entry.bm25 + remaining[i]!, entry.mask | reachable[i]!);
-    if (bound > 0 && bound >= threshold) pool.push({ doc, entry, bound });
+    // Phase 1, term at a time: finders, rarest first, while a document not yet found could still make the top.
+    let threshold = 0;
+    let i = 0;
+    for (; i < finders.length; i++) {
+      const term = finders[i]!;
+      if (found.length >= limit) {
+        threshold = completedKthScore(acc, finders.slice(i), best, limit, threshold);
+        if (unseenBound(i, threshold) < threshold) break;
+      }
+      // A document first met here can still gain only the later terms: below the threshold even then, skip it.
+      const later = found.length >= limit ? remaining[i + 1]! : Infinity;
+      const laterMask = term.bit | reachable[i + 1]!;
+      const { docs, factors: tfs } = term.scan;
+      const weight = term.weight * term.idf;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        const score = weight * tfs[j]!;
+        const was = state[doc]!;
+        if (was >= FOUND) {
+          bm25[doc]! += score;
+          mask[doc]! |= term.bit;
+          state[doc] = FOUND;
+          continue;
+        }
+        const sum = score + bm25[doc]!;
+        const held = term.bit | mask[doc]!;
+        if (best(sum + later, held | laterMask) >= threshold && (!accept || accept(doc))) {
+          if (was === UNSEEN) touched.push(doc);
+          state[doc] = FOUND;
+          bm25[doc] = sum;
+          mask[doc] = held;
+          found.push(doc);
+        }
+      }
+    }
+
+    // Phase 2, document at a time: the documents in hand, most promising first, complete their scores with the
+    // remaining terms until the next one could not reach the current top even with all of them.
+    const rest = finders.slice(i);
+    threshold = kthScore(acc, best, limit, threshold);
+    const pool: { doc: number; bound: number }[] = [];
+    for (let n = 0; n < found.length; n++) {
+      const doc = found.items[n]!;
+      const bound = best(bm25[doc]! + remaining[i]!, mask[doc]! | reachable[i]!);
+      if (bound > 0 && bound >= threshold) pool.push({ doc, bound });
+    }
+    pool.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
+    const top: Candidate[] = [];
+    for (const { doc, bound } of pool) {
+      if (top.length >= limit && bound < top[limit - 1]!.score) break;
+      const extra = rest.length > 0 ? matchDocument(rest, doc) : { bm25: 0, mask: 0 };
+      if (state[doc] === HELD && extra.mask === 0) continue;
+      const candidate = { doc, bm25: bm25[doc]! + extra.bm25, mask: mask[doc]! | extra.mask, score: 0 };
+      candidate.score = best(candidate.bm25, candidate.mask);
+      if (candidate.score > 0) insertRanked(top, candidate, limit);
+    }
+    return top;
+  } finally {
+    acc.release();
   }
-  pool.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
-  const top: Candidate[] = [];
-  for (const { doc, entry, bound } of pool) {
-    if (top.length >= limit && bound < top[limit - 1]!.score) break;
-    const extra = rest.length > 0 ? matchDocument(rest, doc) : { bm25: 0, mask: 0 };
-    const candidate = { doc, bm25: entry.bm25 + extra.bm25, mask: entry.mask | extra.mask, score: 0 };
-    candidate.score = best(candidate.bm25, candidate.mask);
-    if (candidate.score > 0) insertRanked(top, candidate, limit);
-  }
-  return top;
 }
 
-/** Lookup lists up to this long are read before retrieval starts (see `retrieve`). */
-const EAGER_LOOKUP = 2000;
+/**
+ * Documents holding lookup tokens (and passing the filter), grouped by which: few groups, however many documents.
+ * A group's documents are chained through `acc.next` (no array per group: building them cost more than scoring).
+ */
+interface PendingGroup {
+  head: number;
+  /** The most BM25 any document of the group holds. */
+  most: number;
+}
+
+function pendingGroups(acc: Accumulators, accept?: (doc: number) => boolean): Map<number, PendingGroup> {
+  const groups = new Map<number, PendingGroup>();
+  // A headline word's list holds every paragraph of an article in a row, so neighbours usually share a group.
+  let last: PendingGroup | undefined;
+  let lastHeld = -1;
+  for (let n = 0; n < acc.touched.length; n++) {
+    const doc = acc.touched.items[n]!;
+    if (accept && !accept(doc)) continue;
+    const held = acc.mask[doc]!;
+    if (held !== lastHeld || !last) {
+      last = groups.get(held);
+      if (!last) groups.set(held, (last = { head: END, most: 0 }));
+      lastHeld = held;
+    }
+    acc.next[doc] = last.head;
+    last.head = doc;
+    if (acc.bm25[doc]! > last.most) last.most = acc.bm25[doc]!;
+  }
+  return groups;
+}
+
+/** Drops the documents found since from a group and works out its most again; returns how many are left. */
+function refreshGroup(acc: Accumulators, group: PendingGroup): number {
+  let left = 0;
+  let most = 0;
+  let kept = END;
+  for (let doc = group.head; doc !== END; ) {
+    const after = acc.next[doc]!;
+    if (acc.state[doc] === PENDING) {
+      acc.next[doc] = kept;
+      kept = doc;
+      left++;
+      if (acc.bm25[doc]! > most) most = acc.bm25[doc]!;
+    }
+    doc = after;
+  }
+  group.head = kept;
+  group.most = most;
+  return left;
+}
+
+const END = -1;
+
+/** A group of documents holding the same lookup tokens this small is found outright rather than bounded. */
+const FIND_OUTRIGHT = 64;
 
 /** Inserts into a list kept sorted by score (then document), cut to `limit`. */
 function insertRanked(top: Candidate[], candidate: Candidate, limit: number): void {
@@ -207,18 +279,118 @@ function insertRanked(top: Candidate[], candidate: Candidate, limit: number): vo
   if (top.length > limit) top.pop();
 }
 
-interface Entry {
-  bm25: number;
-  mask: number;
+/** A document's standing in one query. */
+const UNSEEN = 0;
+/** Holds lookup tokens only, so far. */
+const PENDING = 1;
+/** A candidate: holds a finding token. */
+const FOUND = 2;
+/** Found outright for its lookup tokens (see `unseenBound`), a candidate only once a finding token is met. */
+const HELD = 3;
+
+/** Document ids in a typed array with room for every document: `Array#push` of 50,000 ids cost more than scoring. */
+class DocList {
+  readonly items: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+  }
+  push(doc: number): void {
+    this.items[this.length++] = doc;
+  }
 }
 
-/** The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. */
-function kthScore(found: Map<number, Entry>, best: (bm25: number, mask: number) => number, k: number): number {
-  if (found.size < k) return 0;
-  const scores = new Float64Array(found.size);
+/**
+ * Per-document running sums for one query, in arrays indexed by document: a `Map` entry per matched document
+ * cost more than the scoring itself. The arrays are reused across queries (retrieval is synchronous) and only the
+ * entries a query touched are cleared after it.
+ */
+interface Accumulators {
+  bm25: Float64Array;
+  mask: Int32Array;
+  state: Uint8Array;
+  /** Every document whose entries are set, each once. */
+  touched: DocList;
+  /** The documents admitted as candidates, each once. */
+  found: DocList;
+  /** Links between documents of a pending group (see `pendingGroups`); read only from a group's head. */
+  next: Int32Array;
+  /** Room for one score per document (see `kthScore`). */
+  scores: Float64Array;
+  release(): void;
+}
+
+let shared: Accumulators | undefined;
+let sharedInUse = false;
+
+function accumulators(terms: ScoredTerm[]): Accumulators {
+  const size = terms.reduce((most, t) => Math.max(most, t.field.postings.size), 0);
+  if (sharedInUse) return makeAccumulators(size);
+  if (!shared || shared.bm25.length < size) shared = makeAccumulators(size);
+  sharedInUse = true;
+  return shared;
+}
+
+function makeAccumulators(size: number): Accumulators {
+  const acc: Accumulators = {
+    bm25: new Float64Array(size),
+    mask: new Int32Array(size),
+    state: new Uint8Array(size),
+    touched: new DocList(size),
+    found: new DocList(size),
+    next: new Int32Array(size),
+    scores: new Float64Array(size),
+    release() {
+      const { bm25, mask, state, touched } = acc;
+      if (touched.length > size / 8) {
+        bm25.fill(0);
+        mask.fill(0);
+        state.fill(UNSEEN);
+      } else {
+        for (let n = 0; n < touched.length; n++) {
+          const doc = touched.items[n]!;
+          bm25[doc] = 0;
+          mask[doc] = 0;
+          state[doc] = UNSEEN;
+        }
+      }
+      touched.length = 0;
+      acc.found.length = 0;
+      if (acc === shared) sharedInUse = false;
+    },
+  };
+  return acc;
+}
+
+/**
+ * The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. A document
+ * whose BM25 alone is under `floor` (a lower bound already known) is skipped: coordination only lowers it.
+ */
+function kthScore(acc: Accumulators, best: (bm25: number, mask: number) => number, k: number, floor = 0): number {
+  const { found, scores } = acc;
   let n = 0;
-  for (const entry of found.values()) scores[n++] = best(entry.bm25, entry.mask);
-  return selectDescending(scores, k - 1);
+  for (let at = 0; at < found.length; at++) {
+    const doc = found.items[at]!;
+    if (acc.bm25[doc]! >= floor && acc.state[doc] === FOUND) scores[n++] = best(acc.bm25[doc]!, acc.mask[doc]!);
+  }
+  return n < k ? floor : Math.max(floor, selectDescending(scores.subarray(0, n), k - 1));
+}
+
+/**
+ * A tighter lower bound of the k-th best final score: the k-th best exact score of the documents leading so far,
+ * completed with the terms not read yet (a lookup each). Any k documents' exact scores bound the final k-th best,
+ * and the leaders' are high, so reading a common word's long list can stop sooner.
+ */
+function completedKthScore(acc: Accumulators, unread: ScoredTerm[], best: (bm25: number, mask: number) => number, k: number, floor: number): number {
+  const partial = kthScore(acc, best, k, floor);
+  const exact: number[] = [];
+  for (let n = 0; n < acc.found.length && exact.length < 2 * k; n++) {
+    const doc = acc.found.items[n]!;
+    if (acc.state[doc] !== FOUND || acc.bm25[doc]! < partial || best(acc.bm25[doc]!, acc.mask[doc]!) < partial) continue;
+    const extra = matchDocument(unread, doc);
+    exact.push(best(acc.bm25[doc]! + extra.bm25, acc.mask[doc]! | extra.mask));
+  }
+  return exact.length < k ? partial : Math.max(partial, selectDescending(Float64Array.from(exact), k - 1));
 }
 
 /** Hoare's quickselect: the value that would sit at `index` if `values` were sorted high to low (reorders it). */
