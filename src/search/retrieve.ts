@@ -80,10 +80,11 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
  * headline fields, among documents that hold at least one finding term (see `lookupOnly`), without scoring every
  * match.
  *
- * Phase 1 reads the finding terms rarest first. Before each, the best score a document not yet found could reach
- * is bounded: the remaining terms' BM25 bounds times the coverage of the words they can still find (headline words
- * of rare tokens are read up front, so they do not loosen the bound). Once the `limit`-th best document in hand
- * scores above that, no unseen document can displace it. Phase 2 then completes the documents in hand one at a
+ * Lookup terms (headline words, pieces of known words) are read first into per-document sums, grouped by which
+ * tokens each document holds. Phase 1 then reads the finding terms rarest first. Before each, the best score a
+ * document not yet found could reach is bounded: the remaining terms' BM25 bounds plus the most a pending group
+ * holds, times the coverage of the words they could give it. Once the `limit`-th best exact score of the leaders
+ * is above that, no unseen document can displace them. Phase 2 then completes the documents in hand one at a
  * time, most promising first, and stops when the next could not reach the top even with every remaining term.
  * This is the "continue" strategy of Moffat and Zobel (1996) with a coverage-aware bound; the result is the exact
  * top `limit`, which a property test checks against scoring every document.
