@@ -100,13 +100,8 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     remaining[i] = remaining[i + 1]! + finders[i]!.bound;
     reachable[i] = reachable[i + 1]! | finders[i]!.bit;
   }
-  // Coverage depends only on which tokens matched: a question has few distinct masks, so remember them.
-  const factors = new Map<number, number>();
-  const best = (bm25Sum: number, mask: number): number => {
-    let factor = factors.get(mask);
-    if (factor === undefined) factors.set(mask, (factor = coordination(coverage(plan, mask))));
-    return bm25Sum * factor;
-  };
+  const factors = new CoverageFactors(plan);
+  const best = (bm25Sum: number, mask: number): number => bm25Sum * factors.of(mask);
 
   const acc = accumulators(terms);
   const { bm25, mask, state, touched, found } = acc;
@@ -158,7 +153,8 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     let i = 0;
     for (; i < finders.length; i++) {
       const term = finders[i]!;
-      if (found.length >= limit) {
+      // Checking costs a pass over the documents in hand: worth it only before a list about as long.
+      if (found.length >= limit && term.scan.docs.length * 2 >= found.length) {
         threshold = completedKthScore(acc, finders.slice(i), best, limit, threshold);
         if (unseenBound(i, threshold) < threshold) break;
       }
@@ -178,6 +174,8 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
           continue;
         }
         const sum = score + bm25[doc]!;
+        // Coordination is at most 1: most documents a common word brings fall short on BM25 alone.
+        if (sum + later < threshold) continue;
         const held = term.bit | mask[doc]!;
         if (best(sum + later, held | laterMask) >= threshold && (!accept || accept(doc))) {
           if (was === UNSEEN) touched.push(doc);
@@ -279,6 +277,38 @@ function insertRanked(top: Candidate[], candidate: Candidate, limit: number): vo
   top.splice(at, 0, candidate);
   if (top.length > limit) top.pop();
 }
+
+/**
+ * Coordination by which tokens a document holds, remembered per mask: a question has few distinct masks, and this
+ * is asked once per posting of a common word, where a `Map` lookup cost more than the rest of the scoring.
+ * Open addressing over typed arrays, falling back to computing it once the table is half full.
+ */
+class CoverageFactors {
+  private readonly masks = new Int32Array(FACTOR_SLOTS);
+  private readonly used = new Uint8Array(FACTOR_SLOTS);
+  private readonly values = new Float64Array(FACTOR_SLOTS);
+  private count = 0;
+  constructor(private readonly plan: QueryPlan) {}
+
+  of(mask: number): number {
+    let slot = Math.imul(mask, 0x9e3779b1) >>> (32 - FACTOR_BITS);
+    while (this.used[slot] === 1) {
+      if (this.masks[slot] === mask) return this.values[slot]!;
+      slot = (slot + 1) & (FACTOR_SLOTS - 1);
+    }
+    const factor = coordination(coverage(this.plan, mask));
+    if (this.count < FACTOR_SLOTS / 2) {
+      this.used[slot] = 1;
+      this.masks[slot] = mask;
+      this.values[slot] = factor;
+      this.count++;
+    }
+    return factor;
+  }
+}
+
+const FACTOR_BITS = 10;
+const FACTOR_SLOTS = 1 << FACTOR_BITS;
 
 /** A document's standing in one query. */
 const UNSEEN = 0;
