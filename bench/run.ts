@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'seed,1000,10000' } } });
 const sizes = values.sizes.split(',').map((s) => s.trim());
 
-const Build = z.object({ reindexMs: z.number(), buildMs: z.number(), snapshotBytes: z.number(), articles: z.number() });
+const Build = z.object({ reindexMs: z.number(), snapshotWriteMs: z.number(), buildMs: z.number(), snapshotBytes: z.number(), articles: z.number() });
 const Latency = z.object({ p50: z.number(), p99: z.number() });
 const Serve = z.object({ coldStartMs: z.number(), ask: Latency, autocomplete: Latency, rssMb: z.number(), heapMb: z.number() });
 
@@ -52,7 +52,8 @@ for (const size of sizes) {
   const ours = figures['ours']!;
   const plain = figures['default']!;
   rows.push(
-    ['reindex from files (read, parse, index, snapshot)', ours.build.reindexMs, plain.build.reindexMs, ms, '< 5 s at 1,000'],
+    ['reindex from files, until the new index serves', ours.build.reindexMs, plain.build.reindexMs, ms, '< 5 s at 1,000'],
+    ['snapshot write, after it serves', ours.build.snapshotWriteMs, plain.build.snapshotWriteMs, ms, ''],
     ['index build', ours.build.buildMs, plain.build.buildMs, ms, ''],
     ['snapshot size', ours.build.snapshotBytes / 2 ** 20, plain.build.snapshotBytes / 2 ** 20, mb, ''],
     ['cold start from snapshot', ours.serve.coldStartMs, plain.serve.coldStartMs, ms, '< 500 ms (seed)'],

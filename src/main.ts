@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     const bot = await startBot({ config, library, logger });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      void bot.stop().finally(() => process.exit(0));
+      void bot
+        .stop()
+        .then(() => library.snapshotWritten())
+        .finally(() => process.exit(0));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   }
   logger.info('no DISCORD_TOKEN: starting the local console');
   await runConsole({ library, logger, input: process.stdin, output: process.stdout, json: process.argv.includes('--json') });
+  await library.snapshotWritten();
 }
 
 main().catch((error: unknown) => {

@@ -153,6 +153,7 @@ describe('uploads', () => {
 describe('snapshots', () => {
   it('are written atomically, loaded when the seeds match, and rebuilt when they do not', async () => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
+    await lib.library.snapshotWritten();
     expect(readdirSync(lib.dataDir)).toEqual(['snapshot.json']);
     lib.logs.length = 0;
     const again = await lib.open();
@@ -172,6 +173,7 @@ describe('snapshots', () => {
     ['tampered index', null],
   ])('a %s snapshot is ignored with a warning and rebuilt', async (_kind, content) => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
+    await lib.library.snapshotWritten();
     const path = join(lib.dataDir, 'snapshot.json');
     const replacement = content ?? JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), index: { nonsense: true } });
     writeFileSync(path, replacement);

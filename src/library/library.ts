@@ -25,6 +25,7 @@ export class Library {
   #corpus: Corpus;
   #manifest: Manifest;
   #running: Promise<unknown> = Promise.resolve();
+  #snapshotWrite: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly options: LibraryOptions,
@@ -36,6 +37,22 @@ export class Library {
 
   get corpus(): Corpus {
     return this.#corpus;
+  }
+
+  /** Resolves once the latest snapshot is on disk (or its failure is logged): await it before exiting. */
+  snapshotWritten(): Promise<void> {
+    return this.#snapshotWrite;
+  }
+
+  /**
+   * Writes the snapshot after the new index already serves: it only speeds up the next start, and writing it
+   * (about a third of a reindex) would otherwise delay the moderator's reply. Writes run one after another.
+   */
+  #persist(built: Built): void {
+    const { logger } = this.options;
+    this.#snapshotWrite = this.#snapshotWrite
+      .then(() => persist(this.options, built))
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
   }
 
   /** Loads the snapshot when it matches the seed files, else builds from the seeds and writes a new snapshot. */
@@ -54,8 +71,9 @@ export class Library {
     const built = await buildFromSeeds(files, new Map(), options.maxArticleBytes);
     logFailures(logger, built.failures);
     logger.info({ articles: built.corpus.articles.length, seedsDir: options.seedsDir }, 'built the index from seeds');
-    await persist(options, built).catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
-    return { library: new Library(options, built), failures: built.failures };
+    const library = new Library(options, built);
+    library.#persist(built);
+    return { library, failures: built.failures };
   }
 
   /**
@@ -78,7 +96,7 @@ export class Library {
     if (ok) {
       this.#corpus = built.corpus;
       this.#manifest = built.manifest;
-      await persist(this.options, built).catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
+      this.#persist(built);
     }
     const report: ReindexReport = {
       ...built.report,
