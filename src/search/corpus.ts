@@ -51,10 +51,17 @@ export const INDEX_OPTIONS: Options<ParagraphDoc> = {
   idField: 'id',
   fields: ['text', 'title'],
   storeFields: ['article', 'paragraph'],
-  tokenize: tokenizeKorean,
+  tokenize: (text, field) => (field === 'title' ? headlineTokens(text) : tokenizeKorean(text)),
   // Tokens are already normalised by the tokenizer; MiniSearch's default would lower-case again.
   processTerm: (term) => term,
 };
+
+/** Every paragraph of an article is indexed with its headline, one after another: tokenise it once per article. */
+let lastHeadline = { text: '', tokens: [] as string[] };
+function headlineTokens(text: string): string[] {
+  if (text !== lastHeadline.text) lastHeadline = { text, tokens: tokenizeKorean(text) };
+  return lastHeadline.tokens;
+}
 
 export const paragraphDocId = (articleId: string, n: number): string => `${articleId}#${n}`;
 
