@@ -41,22 +41,43 @@ export function buildSpeakerDirectory(articles: Article[]): SpeakerEntry[] {
 const byProminence = (a: SpeakerEntry, b: SpeakerEntry): number =>
   Number(b.speaker.named) - Number(a.speaker.named) || b.quotes.length - a.quotes.length;
 
-/** A directory ready for lookups: names and 초성 in sorted order, so prefixes are found by binary search. */
+/** A directory ready for lookups: prefixes by binary search, other substrings through two-character pieces. */
 export interface SpeakerLookup {
-  /** By prominence (the directory's order). */
+  /** By prominence (the directory's order); every other list holds positions in it. */
   entries: SpeakerEntry[];
-  byName: SpeakerEntry[];
-  byChoseong: SpeakerEntry[];
-  position: Map<SpeakerEntry, number>;
+  byName: Int32Array;
+  byChoseong: Int32Array;
+  /**
+   * Every two-character piece of each speaker's name, 초성, description, and surname + title (`최회장`) → the
+   * speakers holding it, most prominent first: a typed fragment is looked for only among speakers holding its
+   * rarest piece, instead of scanning tens of thousands.
+   */
+  pairs: Map<string, number[]>;
   /** Named speakers by compacted name (`ai정신병원`), for spotting them in a question. */
   named: Map<string, SpeakerEntry>;
 }
 
 export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
-  const byKey = (key: 'name' | 'choseong') => [...entries].sort((a, b) => (a.key[key] < b.key[key] ? -1 : a.key[key] > b.key[key] ? 1 : 0));
+  const byKey = (key: 'name' | 'choseong') =>
+    Int32Array.from(
+      entries.map((_, i) => i).sort((a, b) => (entries[a]!.key[key] < entries[b]!.key[key] ? -1 : entries[a]!.key[key] > entries[b]!.key[key] ? 1 : 0)),
+    );
   const named = new Map<string, SpeakerEntry>();
   for (const entry of entries) if (entry.speaker.named && !named.has(entry.key.name)) named.set(entry.key.name, entry);
-  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), position: new Map(entries.map((e, i) => [e, i])), named };
+  const pairs = new Map<string, number[]>();
+  entries.forEach((entry, position) => {
+    const { name, choseong, title, about } = entry.key;
+    const held = new Set<string>();
+    for (const text of [name, choseong, about, title ? name.slice(0, 1) + title : '']) {
+      for (let i = 0; i + 2 <= text.length; i++) held.add(text.slice(i, i + 2));
+    }
+    for (const pair of held) {
+      const list = pairs.get(pair);
+      if (list) list.push(position);
+      else pairs.set(pair, [position]);
+    }
+  });
+  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, named };
 }
 
 /** Longest speaker name looked for in a question, in words (`BGI 화다지인 CEO` is three). */
@@ -88,43 +109,75 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
  */
 export function matchSpeakers(directory: SpeakerLookup | SpeakerEntry[], typed: string, limit = Infinity): SpeakerEntry[] {
   const lookup = Array.isArray(directory) ? speakerLookup(directory) : directory;
+  const { entries } = lookup;
   const raw = compact(typed);
-  if (raw === '') return lookup.entries.slice(0, limit);
+  if (raw === '') return entries.slice(0, limit);
   const variants = [...new Set([raw, stripParticles(raw)])];
-  const ranks = new Map<SpeakerEntry, number>();
-  const note = (entry: SpeakerEntry, rank: number) => ranks.set(entry, Math.min(rank, ranks.get(entry) ?? Infinity));
+  const jamo = CHOSEONG_ONLY.test(raw);
+  // Position → best rank so far; sorting by (rank, position) at the end orders by match kind, then prominence.
+  const ranks = new Map<number, number>();
+  const note = (position: number, rank: number) => ranks.set(position, Math.min(rank, ranks.get(position) ?? Infinity));
+  // A prefix may match thousands (`ㅈ`): of one rank, only the `limit` most prominent can show.
   for (const v of variants) {
-    for (const entry of withPrefix(lookup.byName, 'name', v)) note(entry, entry.key.name === raw || variants.includes(entry.key.name) ? 0 : 1);
+    const matches = withPrefix(entries, lookup.byName, 'name', v);
+    for (const position of matches) if (variants.includes(entries[position]!.key.name)) note(position, 0);
+    for (const position of mostProminent(matches, limit)) note(position, 1);
   }
-  if (CHOSEONG_ONLY.test(raw)) for (const entry of withPrefix(lookup.byChoseong, 'choseong', raw)) note(entry, 2);
-  if (ranks.size < limit) {
-    // The other kinds of match need a scan; entries are in prominence order, so each kind comes out in order.
-    const jamo = CHOSEONG_ONLY.test(raw);
+  if (jamo) for (const position of mostProminent(withPrefix(entries, lookup.byChoseong, 'choseong', raw), limit)) note(position, 2);
+  // The other kinds rank 3 and worse: with `limit` better matches in hand, none of them can show.
+  let better = 0;
+  for (const rank of ranks.values()) if (rank <= 2) better++;
+  if (better < limit) {
     const pieces = variants.filter((v) => v.length >= 2);
-    for (const entry of lookup.entries) {
-      if (ranks.has(entry)) continue;
-      const rank = matchRank(entry, raw, variants, pieces, jamo);
-      if (rank < Infinity) note(entry, rank);
+    for (const position of substringCandidates(lookup, raw, pieces, jamo)) {
+      if (ranks.has(position)) continue;
+      const rank = matchRank(entries[position]!, raw, variants, pieces, jamo);
+      if (rank < Infinity) note(position, rank);
     }
   }
   return [...ranks]
-    .sort((a, b) => a[1] - b[1] || lookup.position.get(a[0])! - lookup.position.get(b[0])!)
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
     .slice(0, limit)
-    .map(([entry]) => entry);
+    .map(([position]) => entries[position]!);
 }
 
-/** The entries whose key starts with `prefix`, from a list sorted by that key. */
-function withPrefix(sorted: SpeakerEntry[], key: 'name' | 'choseong', prefix: string): SpeakerEntry[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.key[key] < prefix) lo = mid + 1;
-    else hi = mid;
+/**
+ * The speakers that may hold `raw` (as 초성) or one of `pieces` inside a name or description: those holding the
+ * rarest two-character piece of each. A single 초성 has no pieces: every speaker is a candidate then.
+ */
+function substringCandidates(lookup: SpeakerLookup, raw: string, pieces: string[], jamo: boolean): Iterable<number> {
+  if (jamo && raw.length < 2) return lookup.entries.keys();
+  const found = new Set<number>();
+  for (const text of jamo ? [raw, ...pieces] : pieces) {
+    let rarest: number[] | undefined;
+    for (let i = 0; i + 2 <= text.length; i++) {
+      const list = lookup.pairs.get(text.slice(i, i + 2)) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    for (const position of rarest ?? []) found.add(position);
   }
-  const found: SpeakerEntry[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.key[key].startsWith(prefix); i++) found.push(sorted[i]!);
   return found;
+}
+
+/** The `n` smallest positions (the most prominent speakers) of a list. */
+function mostProminent(positions: Int32Array, n: number): Int32Array {
+  return positions.length <= n ? positions : positions.slice().sort().subarray(0, n);
+}
+
+/** The positions of the entries whose key starts with `prefix`, from a list sorted by that key (a view, not a copy). */
+function withPrefix(entries: SpeakerEntry[], sorted: Int32Array, key: 'name' | 'choseong', prefix: string): Int32Array {
+  const firstNotBelow = (bound: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entries[sorted[mid]!]!.key[key] < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Every key starting with `prefix` sorts before `prefix` followed by the highest UTF-16 unit.
+  return sorted.subarray(firstNotBelow(prefix), firstNotBelow(`${prefix}\uffff`));
 }
 
 /** 0 exact name … 5 title or organisation; Infinity for no match. `pieces`: the variants of two or more characters. */
