@@ -8,7 +8,8 @@ import { INDEX_OPTIONS, type ParagraphDoc } from '../search/corpus.ts';
 export const SNAPSHOT_FILE = 'snapshot.json';
 const FORMAT = 'gisa-bot-snapshot';
 // 2: paragraphs are indexed with their article's headline.
-const VERSION = 2;
+// 3: no stored fields (article and paragraph come from the document id).
+const VERSION = 3;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));

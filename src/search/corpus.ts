@@ -50,7 +50,9 @@ export interface Corpus {
 export const INDEX_OPTIONS: Options<ParagraphDoc> = {
   idField: 'id',
   fields: ['text', 'title'],
-  storeFields: ['article', 'paragraph'],
+  // Nothing is stored: a document's article and paragraph come from its id (see `documentTable`), which saves an
+  // object per paragraph in memory and in the snapshot.
+  storeFields: [],
   tokenize: (text, field) => (field === 'title' ? headlineTokens(text) : tokenizeKorean(text)),
   // Tokens are already normalised by the tokenizer; MiniSearch's default would lower-case again.
   processTerm: (term) => term,
