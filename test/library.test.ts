@@ -167,6 +167,22 @@ describe('snapshots', () => {
     expect(rebuilt.library.corpus.articles).toHaveLength(2);
   });
 
+  it('that cannot be written are logged, and the new index serves all the same', async () => {
+    const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
+    await lib.library.snapshotWritten();
+    const { rmSync } = await import('node:fs');
+    rmSync(lib.dataDir, { recursive: true });
+    writeFileSync(lib.dataDir, 'a file where the data folder should be');
+    writeFileSync(join(lib.seedsDir, 'newsis.txt'), read(fixture('newsis_summit.txt')));
+    lib.logs.length = 0;
+
+    const report = await lib.library.reindex(MODERATOR);
+    expect(report).toMatchObject({ ok: true, articles: 2, added: ['newsis.txt'] });
+    expect(lib.library.corpus.articles).toHaveLength(2);
+    await lib.library.snapshotWritten();
+    expect(lib.logs.some((l) => l.includes('could not write the snapshot'))).toBe(true);
+  });
+
   it.each([
     ['corrupt', '{"format": "gisa-bot-snap'],
     ['foreign', JSON.stringify({ hello: 'world' })],
