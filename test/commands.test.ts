@@ -26,6 +26,17 @@ describe('the article option (several articles indexed)', () => {
     }
   });
 
+  it('offers the nearest articles\' topics and quoted people when nothing answers, else the newest articles\'', async () => {
+    const near = AskReplySchema.parse(await runCommand('ask', { question: '전통시장 상인 비트코인 채굴' }, ctx));
+    expect(near.results).toEqual([]);
+    expect(near.suggestions).toEqual(expect.arrayContaining(['망원시장', '최영호', '김순자']));
+    expect(near.suggestions).not.toContain('저우훙이');
+    // Nothing in common with any article: the three most recently published ones (2025-06, 2025-03, 2025-01).
+    const none = AskReplySchema.parse(await runCommand('ask', { question: 'zyxxy qwerty' }, ctx));
+    expect(none.suggestions).toEqual(expect.arrayContaining(['박지현', '산업통상자원부', '김정은']));
+    expect(none.suggestions).not.toContain('최영호');
+  });
+
   it('names an unknown article clearly', async () => {
     expect(await runCommand('ask', { question: '소라', article: '없는 기사' }, ctx)).toMatchObject({ error: expect.stringContaining('없는 기사') });
   });
