@@ -1,5 +1,6 @@
 import type { Field } from './corpus.ts';
 import { bm25, inverseDocumentFrequency, type PostingScan } from './postings.ts';
+import { accumulators, FOUND, HELD, PENDING, UNSEEN, type Accumulators } from './accumulators.ts';
 import { coordination, coverage, type QueryPlan } from './query.ts';
 
 /** A document that may answer the question: its BM25 sum and which of the question's tokens it holds. */
@@ -103,7 +104,7 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
   const factors = new CoverageFactors(plan);
   const best = (bm25Sum: number, mask: number): number => bm25Sum * factors.of(mask);
 
-  const acc = accumulators(terms);
+  const acc = accumulators(terms.reduce((most, t) => Math.max(most, t.field.postings.size), 0));
   const { bm25, mask, state, touched, found } = acc;
   try {
     // What the lookups give each document that holds them, counted when (if) a finder finds it.
@@ -309,89 +310,6 @@ class CoverageFactors {
 
 const FACTOR_BITS = 10;
 const FACTOR_SLOTS = 1 << FACTOR_BITS;
-
-/** A document's standing in one query. */
-const UNSEEN = 0;
-/** Holds lookup tokens only, so far. */
-const PENDING = 1;
-/** A candidate: holds a finding token. */
-const FOUND = 2;
-/** Found outright for its lookup tokens (see `unseenBound`), a candidate only once a finding token is met. */
-const HELD = 3;
-
-/** Document ids in a typed array with room for every document: `Array#push` of 50,000 ids cost more than scoring. */
-class DocList {
-  readonly items: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.items = new Int32Array(capacity);
-  }
-  push(doc: number): void {
-    this.items[this.length++] = doc;
-  }
-}
-
-/**
- * Per-document running sums for one query, in arrays indexed by document: a `Map` entry per matched document
- * cost more than the scoring itself. The arrays are reused across queries (retrieval is synchronous) and only the
- * entries a query touched are cleared after it.
- */
-interface Accumulators {
-  bm25: Float64Array;
-  mask: Int32Array;
-  state: Uint8Array;
-  /** Every document whose entries are set, each once. */
-  touched: DocList;
-  /** The documents admitted as candidates, each once. */
-  found: DocList;
-  /** Links between documents of a pending group (see `pendingGroups`); read only from a group's head. */
-  next: Int32Array;
-  /** Room for one score per document (see `kthScore`). */
-  scores: Float64Array;
-  release(): void;
-}
-
-let shared: Accumulators | undefined;
-let sharedInUse = false;
-
-function accumulators(terms: ScoredTerm[]): Accumulators {
-  const size = terms.reduce((most, t) => Math.max(most, t.field.postings.size), 0);
-  if (sharedInUse) return makeAccumulators(size);
-  if (!shared || shared.bm25.length < size) shared = makeAccumulators(size);
-  sharedInUse = true;
-  return shared;
-}
-
-function makeAccumulators(size: number): Accumulators {
-  const acc: Accumulators = {
-    bm25: new Float64Array(size),
-    mask: new Int32Array(size),
-    state: new Uint8Array(size),
-    touched: new DocList(size),
-    found: new DocList(size),
-    next: new Int32Array(size),
-    scores: new Float64Array(size),
-    release() {
-      const { bm25, mask, state, touched } = acc;
-      if (touched.length > size / 8) {
-        bm25.fill(0);
-        mask.fill(0);
-        state.fill(UNSEEN);
-      } else {
-        for (let n = 0; n < touched.length; n++) {
-          const doc = touched.items[n]!;
-          bm25[doc] = 0;
-          mask[doc] = 0;
-          state[doc] = UNSEEN;
-        }
-      }
-      touched.length = 0;
-      acc.found.length = 0;
-      if (acc === shared) sharedInUse = false;
-    },
-  };
-  return acc;
-}
 
 /**
  * The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. A document

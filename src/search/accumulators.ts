@@ -1,0 +1,87 @@
+/**
+ * Per-query, per-document state for top-k retrieval (retrieve.ts), kept in typed arrays indexed by document and
+ * reused across queries.
+ */
+
+/** A document's standing in one query. */
+export const UNSEEN = 0;
+/** Holds lookup tokens only, so far. */
+export const PENDING = 1;
+/** A candidate: holds a finding token. */
+export const FOUND = 2;
+/** Found outright for its lookup tokens (see `retrieve`), a candidate only once a finding token is met. */
+export const HELD = 3;
+
+/** Document ids in a typed array with room for every document: `Array#push` of 50,000 ids cost more than scoring. */
+class DocList {
+  readonly items: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+  }
+  push(doc: number): void {
+    this.items[this.length++] = doc;
+  }
+}
+
+/**
+ * Per-document running sums for one query, in arrays indexed by document: a `Map` entry per matched document
+ * cost more than the scoring itself. The arrays are reused across queries (retrieval is synchronous) and only the
+ * entries a query touched are cleared after it.
+ */
+export interface Accumulators {
+  bm25: Float64Array;
+  mask: Int32Array;
+  state: Uint8Array;
+  /** Every document whose entries are set, each once. */
+  touched: DocList;
+  /** The documents admitted as candidates, each once. */
+  found: DocList;
+  /** Links between documents of a pending group (see retrieve.ts); read only from a group's head. */
+  next: Int32Array;
+  /** Room for one score per document (see retrieve.ts). */
+  scores: Float64Array;
+  release(): void;
+}
+
+let shared: Accumulators | undefined;
+let sharedInUse = false;
+
+/** Accumulators for `size` documents: the shared ones unless in use; `release()` them when the query is done. */
+export function accumulators(size: number): Accumulators {
+  if (sharedInUse) return makeAccumulators(size);
+  if (!shared || shared.bm25.length < size) shared = makeAccumulators(size);
+  sharedInUse = true;
+  return shared;
+}
+
+function makeAccumulators(size: number): Accumulators {
+  const acc: Accumulators = {
+    bm25: new Float64Array(size),
+    mask: new Int32Array(size),
+    state: new Uint8Array(size),
+    touched: new DocList(size),
+    found: new DocList(size),
+    next: new Int32Array(size),
+    scores: new Float64Array(size),
+    release() {
+      const { bm25, mask, state, touched } = acc;
+      if (touched.length > size / 8) {
+        bm25.fill(0);
+        mask.fill(0);
+        state.fill(UNSEEN);
+      } else {
+        for (let n = 0; n < touched.length; n++) {
+          const doc = touched.items[n]!;
+          bm25[doc] = 0;
+          mask[doc] = 0;
+          state[doc] = UNSEEN;
+        }
+      }
+      touched.length = 0;
+      acc.found.length = 0;
+      if (acc === shared) sharedInUse = false;
+    },
+  };
+  return acc;
+}
