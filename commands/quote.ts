@@ -45,7 +45,8 @@ export const quoteCommand: Command<typeof options, QuoteReply> = {
     const directory = ctx.corpus.speakers.filter(inScope);
     // An autocomplete pick sends the speaker id; typed text goes through the ranked lookup.
     const exact = directory.find((e) => e.speaker.id === typed);
-    const [best, ...others] = exact ? [exact] : matchSpeakers(directory, typed);
+    // The whole library's lookup is built once per index; a one-article directory is small enough to build here.
+    const [best, ...others] = exact ? [exact] : matchSpeakers(only ? directory : ctx.corpus.speakerLookup, typed);
     if (!best) {
       return { command: 'quote', query: typed, speaker: null, quotes: [], suggestions: similarSpeakers(directory, typed) };
     }
