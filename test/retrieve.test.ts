@@ -71,6 +71,28 @@ describe('top-k retrieval over the index', () => {
     expect(fast.map((c) => c.doc)).toEqual(exhaustive(plan, 5, accept).map((c) => c.doc));
   });
 
+  it('lays a postings list out with each document\'s BM25 factor, and keeps only the most recent within its budget', () => {
+    const postings = postingsOf(corpus.index, 'text', 2000);
+    const lists = [...new Set(vocabulary)].map((w) => postings.get(w.toLowerCase())).filter((l): l is Map<number, number> => (l?.size ?? 0) > 50);
+    const first = postings.scan(lists[0]!);
+    expect([...first.docs]).toEqual([...lists[0]!.keys()]);
+    const [doc, tf] = [...lists[0]!][0]!;
+    expect(first.factors[0]).toBeCloseTo(bm25(tf, 1, postings.length(doc), postings.averageLength), 12);
+    expect(first.maxFactor).toBe(Math.max(...first.factors));
+    expect(postings.scan(lists[0]!)).toBe(first);
+    // Enough other lists to exceed the budget: the first is evicted and laid out anew, the same.
+    let held = 0;
+    for (const list of lists.slice(1)) {
+      postings.scan(list);
+      held += list.size;
+      if (held > 4000) break;
+    }
+    expect(held).toBeGreaterThan(4000);
+    const again = postings.scan(lists[0]!);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('refuses an index whose internals it does not recognise, instead of answering wrongly', () => {
     expect(() => postingsOf({})).toThrow(/minisearch version/);
     const index = new MiniSearch({ fields: ['body'] });

@@ -35,7 +35,7 @@ export interface PostingScan {
   maxFactor: number;
 }
 
-/** Postings kept as scans, summed over lists (12 bytes each): about 50 MB at most, for the most recent terms. */
+/** Postings kept as scans per field, for the most recent terms: 12 bytes each, so about 50 MB a field. */
 const SCAN_BUDGET = 4_000_000;
 
 interface Internals {
@@ -61,10 +61,11 @@ function internalsOf(index: MiniSearch<never> | object): Internals {
 }
 
 /**
- * A view of one indexed field (ours index only `text`). Document lengths are copied into a typed array, read for
- * every scored posting: the index must not change after the view is made (ours never does; a reindex builds anew).
+ * A view of one indexed field (`text` or `title`). Document lengths are copied into a typed array, read for every
+ * scored posting: the index must not change after the view is made (ours never does; a reindex builds anew).
+ * `scanBudget`: how many postings the view keeps laid out as scans.
  */
-export function postingsOf(index: object, field = 'text'): Postings {
+export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDGET): Postings {
   const internals = internalsOf(index);
   const fieldId = internals._fieldIds[field];
   if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
@@ -87,7 +88,7 @@ export function postingsOf(index: object, field = 'text'): Postings {
     scans.set(list, found);
     held += found.docs.length;
     for (const [old, { docs }] of scans) {
-      if (held <= SCAN_BUDGET || old === list) break;
+      if (held <= scanBudget || old === list) break;
       scans.delete(old);
       held -= docs.length;
     }
