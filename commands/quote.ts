@@ -2,11 +2,13 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Command } from '../src/command.ts';
 import { findArticle } from '../src/search/corpus.ts';
-import { matchSpeakers, similarSpeakers, type SpeakerEntry } from '../src/search/speakers.ts';
+import { matchSpeakers, similarSpeakers } from '../src/search/speakers.ts';
 import type { QuoteReply } from '../src/replies.ts';
 import { ARTICLE_OPTION, articleChoices, articleFilter, articleOption, clip, MAX_CHOICE_LENGTH } from './options.ts';
 
 const MAX_CHOICES = 25;
+/** Other matching speakers offered beside the one shown. */
+const MAX_OTHERS = 5;
 
 const options = z.object({
   speaker: z
@@ -41,12 +43,11 @@ export const quoteCommand: Command<typeof options, QuoteReply> = {
   fromText: (text) => ({ speaker: text }),
   run(ctx, { speaker: typed, article }) {
     const only = articleFilter(ctx, article);
-    const inScope = (e: SpeakerEntry) => !only || e.quotes.some((q) => q.article === only.id);
-    const directory = ctx.corpus.speakers.filter(inScope);
+    const directory = only ? ctx.corpus.speakers.filter((e) => e.quotes.some((q) => q.article === only.id)) : ctx.corpus.speakers;
     // An autocomplete pick sends the speaker id; typed text goes through the ranked lookup.
     const exact = directory.find((e) => e.speaker.id === typed);
     // The whole library's lookup is built once per index; a one-article directory is small enough to build here.
-    const [best, ...others] = exact ? [exact] : matchSpeakers(only ? directory : ctx.corpus.speakerLookup, typed);
+    const [best, ...others] = exact ? [exact] : matchSpeakers(only ? directory : ctx.corpus.speakerLookup, typed, 1 + MAX_OTHERS);
     if (!best) {
       return { command: 'quote', query: typed, speaker: null, quotes: [], suggestions: similarSpeakers(directory, typed) };
     }
@@ -70,7 +71,7 @@ export const quoteCommand: Command<typeof options, QuoteReply> = {
           title: findArticle(ctx.corpus, q.article)?.title ?? q.article,
           paragraph: q.paragraph,
         })),
-      suggestions: others.slice(0, 5).map((e) => e.speaker.name),
+      suggestions: others.slice(0, MAX_OTHERS).map((e) => e.speaker.name),
     };
   },
   autocomplete(ctx, option, value) {

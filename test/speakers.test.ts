@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticArticles } from '../bench/synthetic.ts';
 import { parseArticle } from '../src/ingest/article.ts';
 import { stripParticles } from '../src/search/particles.ts';
-import { buildSpeakerDirectory, matchSpeakers, speakerLookup, speakersNamedIn, type SpeakerEntry } from '../src/search/speakers.ts';
+import { buildSpeakerDirectory, matchSpeakers, similarSpeakers, speakerLookup, speakersNamedIn, type SpeakerEntry } from '../src/search/speakers.ts';
 import { splitWords } from '../src/search/tokenize.ts';
 import { ALL_ARTICLES, loadArticle } from './helpers.ts';
 
@@ -38,7 +38,30 @@ function reference(typed: string): SpeakerEntry[] {
     .map((x) => x.e);
 }
 
+/** The plain definition of "did you mean": rank every speaker by shared syllables, prominence breaking ties. */
+function similarReference(typed: string, limit: number): string[] {
+  const wanted = new Set(typed.normalize('NFC').toLowerCase().replace(/\s+/g, ''));
+  const scored = directory
+    .map((e) => ({ name: e.speaker.name, shared: [...new Set(e.key.name)].filter((c) => wanted.has(c)).length }))
+    .sort((a, b) => b.shared - a.shared);
+  const similar = scored.filter((s) => s.shared >= 2 || s.shared / [...s.name].length >= 0.5);
+  return (similar.length > 0 ? similar : scored).slice(0, limit).map((s) => s.name);
+}
+
 describe('speaker lookup over a large directory', () => {
+  it('suggests what ranking every speaker by shared syllables would, typos and strangers alike', () => {
+    const typed = fc.oneof(
+      fc.constantFrom(...directory.map((e) => e.speaker.name)).map((name) => name.slice(0, -1) + '홍'),
+      fc.constantFrom('저우홍이', '인얘', 'zzz', '', '손오공', '김', 'AI 정신'),
+    );
+    fc.assert(
+      fc.property(typed, fc.integer({ min: 1, max: 12 }), (text, limit) => {
+        expect(similarSpeakers(directory, text, limit)).toEqual(similarReference(text, limit));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it(`has many speakers to search (${directory.length})`, () => {
     expect(directory.length).toBeGreaterThan(300);
   });

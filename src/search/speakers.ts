@@ -194,13 +194,37 @@ function matchRank(entry: SpeakerEntry, raw: string, variants: string[], pieces:
   return Infinity;
 }
 
-/** Names that look like what was typed (shared syllables), for "did you mean"; every speaker when none do. */
+/**
+ * Names that look like what was typed (shared syllables), for "did you mean"; the most prominent speakers when
+ * none do. One pass without allocating per speaker: with 35,000 speakers, a `Set` per name took 100 ms.
+ */
 export function similarSpeakers(directory: SpeakerEntry[], typed: string, limit = 5): string[] {
   const wanted = new Set(compact(typed));
-  const scored = directory
-    .map((e) => ({ name: e.speaker.name, shared: [...new Set(e.key.name)].filter((c) => wanted.has(c)).length }))
-    .sort((a, b) => b.shared - a.shared);
+  const sharing: { entry: SpeakerEntry; shared: number }[] = [];
+  for (const entry of directory) {
+    const shared = sharedSyllables(entry.key.name, wanted);
+    if (shared > 0) sharing.push({ entry, shared });
+  }
+  // Stable: among equals, the directory's (prominence) order.
+  sharing.sort((a, b) => b.shared - a.shared);
   // One shared syllable in a long name is chance (`손오공`/`오픈AI`); half the name is a likely typo.
-  const similar = scored.filter((s) => s.shared >= 2 || s.shared / [...s.name].length >= 0.5);
-  return (similar.length > 0 ? similar : scored).slice(0, limit).map((s) => s.name);
+  const similar = sharing.filter((s) => s.shared >= 2 || s.shared / [...s.entry.speaker.name].length >= 0.5);
+  if (similar.length > 0) return similar.slice(0, limit).map((s) => s.entry.speaker.name);
+  const names = sharing.slice(0, limit).map((s) => s.entry.speaker.name);
+  for (const entry of directory) {
+    if (names.length >= limit) break;
+    if (sharedSyllables(entry.key.name, wanted) === 0) names.push(entry.speaker.name);
+  }
+  return names;
+}
+
+/** How many distinct characters of `name` are in `wanted`. */
+function sharedSyllables(name: string, wanted: Set<string>): number {
+  let shared = 0;
+  let at = 0;
+  for (const c of name) {
+    if (wanted.has(c) && name.indexOf(c) === at) shared++;
+    at += c.length;
+  }
+  return shared;
 }
