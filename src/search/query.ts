@@ -85,12 +85,28 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   return { words, terms, bits };
 }
 
-/** Share of the question's words a set of matched token bits finds (0..1). */
+/**
+ * A word found only through some of its pieces (`부동` of `부동산`, in `부동층`) counts this much: enough to
+ * bridge spacing and compounds (`예고` for `예고편`), not enough to pass for the word, since common pieces
+ * turn up in unrelated words.
+ */
+export const PARTIAL_WORD = 0.5;
+
+/** Share of the question's words a set of matched token bits finds (0..1); see PARTIAL_WORD. */
 export function coverage(plan: QueryPlan, mask: number): number {
   if (plan.words.length === 0) return 0;
   let found = 0;
-  for (const word of plan.words) if (isFound(word, mask)) found++;
+  for (const word of plan.words) found += wordMatch(word, mask);
   return found / plan.words.length;
+}
+
+/** 1 when the word itself (or every piece of it) is there, PARTIAL_WORD for half its pieces or more, else 0. */
+export function wordMatch(word: QueryWord, mask: number): number {
+  if ((mask & word.whole) !== 0) return 1;
+  if (word.partCount === 0) return 0;
+  const pieces = popcount(mask & word.parts);
+  if (pieces >= word.partCount) return 1;
+  return 2 * pieces >= word.partCount ? PARTIAL_WORD : 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Article } from '../ingest/article.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
-import { coordination, coverage, isFound, maskOfWord, type QueryPlan } from './query.ts';
+import { coordination, coverage, isFound, maskOfWord, wordMatch, type QueryPlan } from './query.ts';
 import { matchDocument, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { speakersNamedIn } from './speakers.ts';
 import { splitWords } from './tokenize.ts';
@@ -191,7 +191,7 @@ function articleFocus(query: PreparedQuery, article: Article): number {
   }
   if (masks.length === 0) return 0;
   let sum = 0;
-  for (const word of plan.words) sum += masks.filter((m) => isFound(word, m)).length / masks.length;
+  for (const word of plan.words) sum += masks.reduce((found, m) => found + wordMatch(word, m), 0) / masks.length;
   return sum / plan.words.length;
 }
 
