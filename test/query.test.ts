@@ -46,3 +46,19 @@ describe('a rare name is not matched by common pieces of other words', () => {
     expect(top).toMatchObject({ article: 'named', paragraph: 1 });
   });
 });
+
+describe('glossary expansions of English questions across articles', () => {
+  const glossing = (id: string, term: string, acronym: string) =>
+    parseArticle(`${id}.txt`, page(`${id} 기사`, [`${term}(${acronym}) 관련 발표가 나왔다.`, `${term} 업계는 반응을 살폈다.`]));
+
+  it('takes the gloss most articles use, and none when no gloss is used by a quarter of them', () => {
+    const corpus = buildCorpus([
+      glossing('a', '인공지능', 'AI'),
+      glossing('b', '인공지능', 'AI'),
+      glossing('c', '조류인플루엔자', 'AI'),
+      ...['반도체', '자동차', '배터리', '조선업', '석유화학'].map((term, i) => glossing(`x${i}`, term, 'XYZ')),
+    ]);
+    expect(corpus.expansions.get('ai')).toBe('인공지능');
+    expect(corpus.expansions.has('xyz')).toBe(false);
+  });
+});
