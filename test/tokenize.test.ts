@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripParticles } from '../src/search/particles.ts';
-import { splitWords, tokenizeKorean, wordTokens } from '../src/search/tokenize.ts';
+import { forEachWord, splitWords, tokenizeKorean, wordTokens } from '../src/search/tokenize.ts';
 
 describe('stripParticles', () => {
   it.each([
@@ -50,12 +50,27 @@ describe('tokenizeKorean', () => {
         .split(/[^\p{L}\p{N}.\-]+/u)
         .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
         .filter((w) => w !== '');
-    const korean = fc.constantFrom('소라', '오픈AI가', 'GPT-4.0과', '“인용”', '...', '-', ' ', '\n', '(MS)', '1∼2년', 'é', '😀', '①');
+    const korean = fc.constantFrom('소라', '오픈AI가', 'GPT-4.0과', '“인용”', '...', '-', ' ', '\n', '(MS)', '1∼2년', 'é', '😀', '①', 'İ', 'ΣΑ', 'Ⓐ', '々', '·');
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(korean).map((xs) => xs.join(''))), (text) => {
         expect(splitWords(text)).toEqual(reference(text));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('hands over as null, uncopied, exactly the words holding none of the wanted characters', () => {
+    const text = fc.array(fc.constantFrom('소라를', '오픈AI가', 'MS의', '지원을', '“공개”', ' ', '·', 'İ', '\n'), { maxLength: 12 }).map((xs) => xs.join(' '));
+    const wanted = fc.uniqueArray(fc.constantFrom(...'소라오픈aim지원공개i'), { maxLength: 4 });
+    fc.assert(
+      fc.property(text, wanted, (t, chars) => {
+        const onlyWith = new Set(chars.map((c) => c.charCodeAt(0)));
+        const seen: (string | null)[] = [];
+        forEachWord(t, (w) => seen.push(w), onlyWith);
+        const expected = splitWords(t).map((w) => ([...w].some((c) => onlyWith.has(c.charCodeAt(0))) ? w : null));
+        expect(seen).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 

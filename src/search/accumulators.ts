@@ -41,6 +41,9 @@ export interface Accumulators {
   next: Int32Array;
   /** Room for one score per document (see retrieve.ts). */
   scores: Float64Array;
+  /** Phase 2 of retrieve.ts: the documents worth completing, and each one's bound (indexed by document). */
+  pool: DocList;
+  bounds: Float64Array;
   release(): void;
 }
 
@@ -64,6 +67,8 @@ function makeAccumulators(size: number): Accumulators {
     found: new DocList(size),
     next: new Int32Array(size),
     scores: new Float64Array(size),
+    pool: new DocList(size),
+    bounds: new Float64Array(size),
     release() {
       const { bm25, mask, state, touched } = acc;
       if (touched.length > size / 8) {
@@ -80,6 +85,7 @@ function makeAccumulators(size: number): Accumulators {
       }
       touched.length = 0;
       acc.found.length = 0;
+      acc.pool.length = 0;
       if (acc === shared) sharedInUse = false;
     },
   };

@@ -1,10 +1,10 @@
 import type { Article } from '../ingest/article.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
-import { coordination, coverage, isFound, maskOfWord, wordMatch, type QueryPlan } from './query.ts';
-import { matchDocument, scoredTerms, type ScoredTerm } from './retrieve.ts';
+import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, type QueryPlan } from './query.ts';
+import { matchDocument, matchMask, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { speakersNamedIn } from './speakers.ts';
-import { splitWords } from './tokenize.ts';
+import { forEachWord, splitWords } from './tokenize.ts';
 
 /** The ranking techniques beyond BM25 and coverage, each switchable so `npm run eval` can measure it. */
 export interface Techniques {
@@ -58,6 +58,10 @@ export interface PreparedQuery {
   corpus: Corpus;
   plan: QueryPlan;
   terms: ScoredTerm[];
+  /** Those of the paragraph text (not the headline). */
+  textTerms: ScoredTerm[];
+  /** First code units of the question's tokens: a printed word holding none of them cannot match. */
+  tokenStarts: Set<number>;
   techniques: Techniques;
   intent: Intent;
   wantsWho: boolean;
@@ -87,6 +91,8 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     corpus,
     plan,
     terms,
+    textTerms: terms.filter((t) => t.field.name === 'text'),
+    tokenStarts: new Set(plan.terms.map((t) => t.token.charCodeAt(0))),
     techniques,
     intent: questionIntent(question),
     wantsWho: techniques.answerType && WHO_QUESTION.test(question),
@@ -122,16 +128,18 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const covered = coverage(plan, own.mask | before.mask);
 
   // One pass over the paragraph's words gives both each sentence's match and where the matches stand.
-  const positions: number[] = [];
+  const positions = wordPositions.clear();
   let sentence = paragraph.sentences[0]!;
   let sentenceCoverage = -1;
+  let mask = 0;
+  const visit = (word: string | null) => {
+    const wordMask = word === null ? 0 : maskOfWord(plan, word);
+    mask |= wordMask;
+    positions.push(wordMask);
+  };
   for (const s of paragraph.sentences) {
-    let mask = 0;
-    for (const word of splitWords(s)) {
-      const wordMask = maskOfWord(plan, word);
-      mask |= wordMask;
-      positions.push(wordMask);
-    }
+    mask = 0;
+    forEachWord(s, visit, query.tokenStarts);
     const c = coverage(plan, mask | context);
     if (c > sentenceCoverage) [sentence, sentenceCoverage] = [s, c];
   }
@@ -148,30 +156,65 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
 /**
  * Share of the question's word pairs found close together (0..1), from the token bits of each printed word.
  * Chance matches are scattered; an answer repeats the question's phrases (`중국으로의 수출은`).
+ * Runs on every candidate paragraph of every question: it works in reused typed arrays, allocating nothing.
  */
-function proximity(plan: QueryPlan, positions: number[]): number {
-  const pairs = plan.words.length - 1;
+function proximity(plan: QueryPlan, positions: WordMasks): number {
+  // Bits over the question's words: past 32 (a long question) the rest are not paired.
+  const words = Math.min(plan.words.length, 32);
+  const pairs = words - 1;
   if (pairs <= 0) return 0;
   // Which question words each printed word finds, as bits over the question's words.
-  const found = positions.map((mask) => {
+  const found = positions.masks;
+  for (let i = 0; i < positions.length; i++) {
+    const mask = found[i]!;
     let bits = 0;
-    if (mask !== 0) plan.words.forEach((w, i) => isFound(w, mask) && (bits |= 1 << i));
-    return bits;
-  });
-  const together = new Set<number>();
-  for (let i = 0; i < found.length; i++) {
+    if (mask !== 0) for (let w = 0; w < words; w++) if (isFound(plan.words[w]!, mask)) bits |= 1 << w;
+    found[i] = bits;
+  }
+  // together[a] holds bit b when words a and b (a < b) stand within the window.
+  const together = pairRows.fill(0, 0, words);
+  for (let i = 0; i < positions.length; i++) {
     if (found[i] === 0) continue;
     // j = i: one printed word can hold two question words (`오픈AI가` for `오픈 AI`).
-    for (let j = i; j <= i + PROXIMITY_WINDOW && j < found.length; j++) {
-      for (let a = 0; a < plan.words.length; a++) {
+    for (let j = i; j <= i + PROXIMITY_WINDOW && j < positions.length; j++) {
+      for (let a = 0; a < words; a++) {
         if (!(found[i]! & (1 << a))) continue;
-        for (let b = 0; b < plan.words.length; b++) {
-          if (b !== a && found[j]! & (1 << b)) together.add(Math.min(a, b) * 64 + Math.max(a, b));
+        for (let b = 0; b < words; b++) {
+          if (b !== a && found[j]! & (1 << b)) together[Math.min(a, b)]! |= 1 << Math.max(a, b);
         }
       }
     }
   }
-  return Math.min(1, together.size / pairs);
+  let count = 0;
+  for (let a = 0; a < words; a++) count += popcount(together[a]!);
+  return Math.min(1, count / pairs);
+}
+
+/** The question-token bits of a paragraph's printed words, in order; one buffer reused by every rerank. */
+class WordMasks {
+  masks = new Int32Array(256);
+  length = 0;
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+  push(mask: number): void {
+    if (this.length === this.masks.length) {
+      const grown = new Int32Array(this.masks.length * 2);
+      grown.set(this.masks);
+      this.masks = grown;
+    }
+    this.masks[this.length++] = mask;
+  }
+}
+
+const wordPositions = new WordMasks();
+const pairRows = new Uint32Array(MAX_QUERY_TOKENS);
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v !== 0; v &= v - 1) count++;
+  return count;
 }
 
 /**
@@ -181,18 +224,20 @@ function proximity(plan: QueryPlan, positions: number[]): number {
  */
 function articleFocus(query: PreparedQuery, article: Article): number {
   const { corpus, plan } = query;
-  const textTerms = query.terms.filter((t) => t.field.name === 'text');
-  const masks: number[] = [];
+  // Summed over the headline and each paragraph: how much of each question word it holds.
+  let held = 0;
+  let parts = 0;
   for (const p of article.paragraphs) {
     const doc = corpus.docs.docOf(article.id, p.n);
     if (doc === undefined) continue;
-    if (masks.length === 0) masks.push(titleBits(query, doc));
-    masks.push(matchDocument(textTerms, doc).mask);
+    if (parts === 0) {
+      held += coverage(plan, titleBits(query, doc));
+      parts++;
+    }
+    held += coverage(plan, matchMask(query.textTerms, doc));
+    parts++;
   }
-  if (masks.length === 0) return 0;
-  let sum = 0;
-  for (const word of plan.words) sum += masks.reduce((found, m) => found + wordMatch(word, m), 0) / masks.length;
-  return sum / plan.words.length;
+  return parts === 0 ? 0 : held / parts;
 }
 
 /** The question tokens a document's headline holds. */

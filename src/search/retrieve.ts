@@ -31,6 +31,8 @@ export interface ScoredTerm {
   field: Field;
   /** The most this term can add to a document's score. */
   bound: number;
+  /** Its field's average length, read once per question rather than per document scored. */
+  averageLength: number;
   /**
    * Looked up for documents found through other terms, never a reason to consider a document: headline words
    * (context, not content) and pieces of a word the index knows whole (`예고`, `고편` when `예고편` is indexed).
@@ -51,7 +53,7 @@ export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
       const weight = term.weight * field.weight;
       const lookupOnly = field.name === 'title' || (term.pieceOf & indexedWhole) !== 0;
       const scan = field.postings.scan(list);
-      terms.push({ bit: term.bit, weight, idf, postings: list, scan, field, bound: weight * idf * scan.maxFactor, lookupOnly });
+      terms.push({ bit: term.bit, weight, idf, postings: list, scan, field, bound: weight * idf * scan.maxFactor, averageLength: field.postings.averageLength, lookupOnly });
     }
   }
   // Terms that find documents first, rarest first; then the lookup-only ones.
@@ -60,7 +62,7 @@ export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
 
 /** One term's BM25 contribution to a document that holds it `tf` times. */
 const termScore = (term: ScoredTerm, doc: number, tf: number): number =>
-  term.weight * bm25(tf, term.idf, term.field.postings.length(doc), term.field.postings.averageLength);
+  term.weight * bm25(tf, term.idf, term.field.postings.length(doc), term.averageLength);
 
 /** A document's BM25 over the given terms (but those in `except`) and which of them it holds. */
 export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { bm25: number; mask: number } {
@@ -74,6 +76,13 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
     mask |= term.bit;
   }
   return { bm25: score, mask };
+}
+
+/** Which of the given terms a document holds, as their bits. */
+export function matchMask(terms: ScoredTerm[], doc: number): number {
+  let mask = 0;
+  for (const term of terms) if (term.postings.has(doc)) mask |= term.bit;
+  return mask;
 }
 
 /**
@@ -101,7 +110,7 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     remaining[i] = remaining[i + 1]! + finders[i]!.bound;
     reachable[i] = reachable[i + 1]! | finders[i]!.bit;
   }
-  const factors = new CoverageFactors(plan);
+  const factors = coverageFactors.reset(plan);
   const best = (bm25Sum: number, mask: number): number => bm25Sum * factors.of(mask);
 
   const acc = accumulators(terms.reduce((most, t) => Math.max(most, t.field.postings.size), 0));
@@ -192,16 +201,19 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     // remaining terms until the next one could not reach the current top even with all of them.
     const rest = finders.slice(i);
     threshold = kthScore(acc, best, limit, threshold);
-    const pool: { doc: number; bound: number }[] = [];
+    const { pool, bounds } = acc;
     for (let n = 0; n < found.length; n++) {
       const doc = found.items[n]!;
       const bound = best(bm25[doc]! + remaining[i]!, mask[doc]! | reachable[i]!);
-      if (bound > 0 && bound >= threshold) pool.push({ doc, bound });
+      if (bound > 0 && bound >= threshold) {
+        bounds[doc] = bound;
+        pool.push(doc);
+      }
     }
-    pool.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
+    const order = pool.items.subarray(0, pool.length).sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : a - b));
     const top: Candidate[] = [];
-    for (const { doc, bound } of pool) {
-      if (top.length >= limit && bound < top[limit - 1]!.score) break;
+    for (const doc of order) {
+      if (top.length >= limit && bounds[doc]! < top[limit - 1]!.score) break;
       const extra = rest.length > 0 ? matchDocument(rest, doc) : { bm25: 0, mask: 0 };
       if (state[doc] === HELD && extra.mask === 0) continue;
       const candidate = { doc, bm25: bm25[doc]! + extra.bm25, mask: mask[doc]! | extra.mask, score: 0 };
@@ -289,7 +301,15 @@ class CoverageFactors {
   private readonly used = new Uint8Array(FACTOR_SLOTS);
   private readonly values = new Float64Array(FACTOR_SLOTS);
   private count = 0;
-  constructor(private readonly plan: QueryPlan) {}
+  private plan: QueryPlan = { words: [], terms: [], bits: new Map() };
+
+  /** Empties the table for another query (one table serves them all: retrieval is synchronous). */
+  reset(plan: QueryPlan): this {
+    this.plan = plan;
+    if (this.count > 0) this.used.fill(0);
+    this.count = 0;
+    return this;
+  }
 
   of(mask: number): number {
     let slot = Math.imul(mask, 0x9e3779b1) >>> (32 - FACTOR_BITS);
@@ -310,6 +330,7 @@ class CoverageFactors {
 
 const FACTOR_BITS = 10;
 const FACTOR_SLOTS = 1 << FACTOR_BITS;
+const coverageFactors = new CoverageFactors();
 
 /**
  * The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. A document

@@ -21,7 +21,8 @@ export function loadSynonyms(path: URL | string = new URL('./synonyms.json', imp
 export function synonymsOf(table: SynonymTable, word: string, stem: string): string[] {
   const found: string[] = [];
   for (const [key, replacements] of table) {
-    const matches = [...key].length === 1 ? stem === key : word.startsWith(key);
+    // Keys are NFC Hangul: one syllable is one code unit (no spread into an array per entry per question word).
+    const matches = key.length === 1 ? stem === key : word.startsWith(key);
     if (matches) found.push(...replacements);
   }
   return [...new Set(found)];

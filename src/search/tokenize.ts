@@ -11,12 +11,35 @@ const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
 const LATIN_OR_DIGIT_RUN = /[a-z]+|\d+(?:[.,]\d+)*/g;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per BMP code unit, once asked: 1 a word character, 2 not (quote marks, `·`, `∼` would each cost a regex test). */
+const wordCodeMemo = new Uint8Array(0x10000);
 
 /** A letter, digit, `.` or `-`; Hangul and ASCII answered without a regex, as they are nearly all the text. */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || (code >= 0x41 && code <= 0x5a);
   if (code >= 0xac00 && code <= 0xd7a3) return true;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+  if (code > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+  let known = wordCodeMemo[code]!;
+  if (known === 0) wordCodeMemo[code] = known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Code units that lower-casing leaves alone (or, for ASCII, maps one to one): a text made only of them can be split
+ * before lower-casing, and only its words with capitals copied, instead of the whole text. Other text (Greek,
+ * `İ`, which lower-cases to two code units) is lower-cased whole first, as the definition says.
+ */
+function caseSafe(code: number): boolean {
+  return (
+    code < 0xc0 ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0x2000 && code <= 0x206f) ||
+    (code >= 0x2190 && code <= 0x23ff) ||
+    (code >= 0x25a0 && code <= 0x26ff) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0x3130 && code <= 0x318f) ||
+    (code >= 0x4e00 && code <= 0x9fff)
+  );
 }
 
 const isEdgePunctuation = (code: number): boolean => code === 0x2e || code === 0x2d;
@@ -26,25 +49,52 @@ const isEdgePunctuation = (code: number): boolean => code === 0x2e || code === 0
  * (`GPT-4.0과` stays one word). A character loop: this runs on every paragraph at every reindex.
  */
 export function splitWords(text: string): string[] {
-  const normalized = text.normalize('NFC').toLowerCase();
   const words: string[] = [];
+  forEachWord(text, (word) => words.push(word!));
+  return words;
+}
+
+/**
+ * The words of `splitWords`, handed over one by one: re-ranking reads every candidate's and keeps none. With
+ * `onlyWith`, a word holding none of those (lower-case) code units is handed over as null, without being copied:
+ * a question's tokens are substrings of the words that hold them, so such a word cannot hold one.
+ */
+export function forEachWord(text: string, visit: (word: string | null) => void, onlyWith?: ReadonlySet<number>): void {
+  const nfc = text.normalize('NFC');
+  let simple = true;
+  for (let i = 0; i < nfc.length && simple; i++) simple = caseSafe(nfc.charCodeAt(i));
+  const normalized = simple ? nfc : nfc.toLowerCase();
   let start = -1;
+  let capitals = false;
+  let wanted = onlyWith === undefined;
   for (let i = 0; i <= normalized.length; ) {
     const code = i < normalized.length ? normalized.codePointAt(i)! : 0x20;
     const width = code > 0xffff ? 2 : 1;
     if (isWordCode(code)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        capitals = false;
+        wanted = onlyWith === undefined;
+      }
+      const capital = code >= 0x41 && code <= 0x5a;
+      if (capital) capitals = true;
+      if (!wanted) wanted = onlyWith!.has(capital ? code + 0x20 : code);
     } else if (start >= 0) {
       let from = start;
       let to = i;
       while (from < to && isEdgePunctuation(normalized.charCodeAt(from))) from++;
       while (to > from && isEdgePunctuation(normalized.charCodeAt(to - 1))) to--;
-      if (to > from) words.push(normalized.slice(from, to));
+      if (to > from) {
+        if (!wanted) visit(null);
+        else {
+          const word = normalized.slice(from, to);
+          visit(capitals ? word.toLowerCase() : word);
+        }
+      }
       start = -1;
     }
     i += width;
   }
-  return words;
 }
 
 /**
