@@ -39,8 +39,6 @@ export interface Accumulators {
   found: DocList;
   /** Links between documents of a pending group (see retrieve.ts); read only from a group's head. */
   next: Int32Array;
-  /** Room for one score per document (see retrieve.ts). */
-  scores: Float64Array;
   /** Phase 2 of retrieve.ts: the documents worth completing, and each one's bound (indexed by document). */
   pool: DocList;
   bounds: Float64Array;
@@ -66,7 +64,6 @@ function makeAccumulators(size: number): Accumulators {
     touched: new DocList(size),
     found: new DocList(size),
     next: new Int32Array(size),
-    scores: new Float64Array(size),
     pool: new DocList(size),
     bounds: new Float64Array(size),
     release() {

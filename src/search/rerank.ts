@@ -141,13 +141,16 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
     mask = 0;
     forEachWord(s, visit, query.tokenStarts);
     const c = coverage(plan, mask | context);
-    if (c > sentenceCoverage) [sentence, sentenceCoverage] = [s, c];
+    if (c > sentenceCoverage) {
+      sentence = s;
+      sentenceCoverage = c;
+    }
   }
 
   let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, paragraph.text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, paragraph.text)) score *= ANSWER_TYPE_BOOST;
-  if (query.quoting.has(`${article.id}#${n}`)) score *= SPEAKER_BOOST;
+  if (query.quoting.size > 0 && query.quoting.has(`${article.id}#${n}`)) score *= SPEAKER_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   score *= focusFactor(query, article);
   return { article, n, score, coverage: covered, sentence };

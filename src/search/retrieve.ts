@@ -137,11 +137,12 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     // headline words does not keep every common word's list open.
     const unseenBound = (i: number, threshold: number): number => {
       let bound = best(remaining[i]!, reachable[i]!);
-      for (const [held, group] of pending) {
-        const reach = (sum: number) => best(sum + remaining[i]!, held | reachable[i]!);
-        if (reach(group.most) <= Math.max(bound, threshold)) continue;
+      for (const group of pending.values()) {
+        const { held } = group;
+        if (best(group.most + remaining[i]!, held | reachable[i]!) <= Math.max(bound, threshold)) continue;
         const left = refreshGroup(acc, group);
-        if (left > 0 && left <= FIND_OUTRIGHT && reach(group.most) >= threshold) {
+        const reach = best(group.most + remaining[i]!, held | reachable[i]!);
+        if (left > 0 && left <= FIND_OUTRIGHT && reach >= threshold) {
           const read = finders.slice(0, i);
           for (let doc = group.head; doc !== END; doc = acc.next[doc]!) {
             const match = matchDocument(read, doc);
@@ -153,7 +154,7 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
           }
           pending.delete(held);
         } else if (left === 0) pending.delete(held);
-        else bound = Math.max(bound, reach(group.most));
+        else bound = Math.max(bound, reach);
       }
       return bound;
     };
@@ -231,6 +232,8 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
  * A group's documents are chained through `acc.next` (no array per group: building them cost more than scoring).
  */
 interface PendingGroup {
+  /** The lookup tokens its documents hold (its key in the map). */
+  held: number;
   head: number;
   /** The most BM25 any document of the group holds. */
   most: number;
@@ -247,7 +250,7 @@ function pendingGroups(acc: Accumulators, accept?: (doc: number) => boolean): Ma
     const held = acc.mask[doc]!;
     if (held !== lastHeld || !last) {
       last = groups.get(held);
-      if (!last) groups.set(held, (last = { head: END, most: 0 }));
+      if (!last) groups.set(held, (last = { held, head: END, most: 0 }));
       lastHeld = held;
     }
     acc.next[doc] = last.head;
@@ -334,16 +337,19 @@ const coverageFactors = new CoverageFactors();
 
 /**
  * The `k`-th best score so far: a lower bound of the k-th best final score, since scores only grow. A document
- * whose BM25 alone is under `floor` (a lower bound already known) is skipped: coordination only lowers it.
+ * whose BM25 alone is under `floor` (a lower bound already known) is skipped: coordination only lowers it. So is
+ * one whose BM25 is not above the k-th best met so far: most documents of a common word cost one comparison.
  */
 function kthScore(acc: Accumulators, best: (bm25: number, mask: number) => number, k: number, floor = 0): number {
-  const { found, scores } = acc;
-  let n = 0;
+  const { found } = acc;
+  const top = leaders.reset(k);
   for (let at = 0; at < found.length; at++) {
     const doc = found.items[at]!;
-    if (acc.bm25[doc]! >= floor && acc.state[doc] === FOUND) scores[n++] = best(acc.bm25[doc]!, acc.mask[doc]!);
+    const bm25 = acc.bm25[doc]!;
+    if (bm25 < floor || (top.full && bm25 <= top.min) || acc.state[doc] !== FOUND) continue;
+    top.offer(best(bm25, acc.mask[doc]!));
   }
-  return n < k ? floor : Math.max(floor, selectDescending(scores.subarray(0, n), k - 1));
+  return top.full ? Math.max(floor, top.min) : floor;
 }
 
 /**
@@ -353,36 +359,68 @@ function kthScore(acc: Accumulators, best: (bm25: number, mask: number) => numbe
  */
 function completedKthScore(acc: Accumulators, unread: ScoredTerm[], best: (bm25: number, mask: number) => number, k: number, floor: number): number {
   const partial = kthScore(acc, best, k, floor);
-  const exact: number[] = [];
-  for (let n = 0; n < acc.found.length && exact.length < 2 * k; n++) {
+  const top = leaders.reset(k);
+  let completed = 0;
+  for (let n = 0; n < acc.found.length && completed < 2 * k; n++) {
     const doc = acc.found.items[n]!;
     if (acc.state[doc] !== FOUND || acc.bm25[doc]! < partial || best(acc.bm25[doc]!, acc.mask[doc]!) < partial) continue;
     const extra = matchDocument(unread, doc);
-    exact.push(best(acc.bm25[doc]! + extra.bm25, acc.mask[doc]! | extra.mask));
+    top.offer(best(acc.bm25[doc]! + extra.bm25, acc.mask[doc]! | extra.mask));
+    completed++;
   }
-  return exact.length < k ? partial : Math.max(partial, selectDescending(Float64Array.from(exact), k - 1));
+  return top.full ? Math.max(partial, top.min) : partial;
 }
 
-/** Hoare's quickselect: the value that would sit at `index` if `values` were sorted high to low (reorders it). */
-function selectDescending(values: Float64Array, index: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = t;
-      }
-    }
-    if (index <= j) hi = j;
-    else if (index >= i) lo = i;
-    else break;
+/** The `k` highest values offered, as a min-heap in a reused typed array: `min` is the k-th highest once `full`. */
+class KBest {
+  private heap = new Float64Array(64);
+  private size = 0;
+  private k = 0;
+
+  reset(k: number): this {
+    if (this.heap.length < k) this.heap = new Float64Array(k);
+    this.size = 0;
+    this.k = k;
+    return this;
   }
-  return values[index]!;
+
+  get full(): boolean {
+    return this.size >= this.k;
+  }
+
+  get min(): number {
+    return this.heap[0]!;
+  }
+
+  offer(value: number): void {
+    const heap = this.heap;
+    if (this.size < this.k) {
+      // Sift up.
+      let at = this.size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (heap[parent]! <= value) break;
+        heap[at] = heap[parent]!;
+        at = parent;
+      }
+      heap[at] = value;
+      return;
+    }
+    if (value <= heap[0]!) return;
+    // Replace the least and sift down.
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= this.k) break;
+      const right = left + 1;
+      const child = right < this.k && heap[right]! < heap[left]! ? right : left;
+      if (heap[child]! >= value) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = value;
+  }
 }
+
+const leaders = new KBest();
+
