@@ -52,8 +52,16 @@ const memory = () => {
   return { rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 };
 };
 
+/**
+ * Rounds run before timing. V8 keeps optimising the handlers for a while: after one round, calls of 0.1 ms on the
+ * seed still took 2 to 8 ms now and then as compiled code came in (gone with --no-concurrent-recompilation made
+ * worse, not garbage collection); after 20 they had settled, as in a bot that has been up for a few thousand
+ * questions. Both engines get the same.
+ */
+const WARM_UP_ROUNDS = 20;
+
 function latencies(run: (input: string) => unknown, inputs: string[], rounds: number): { p50: number; p99: number } {
-  for (const input of inputs) run(input);
+  for (let r = 0; r < WARM_UP_ROUNDS; r++) for (const input of inputs) run(input);
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const input of inputs) {
