@@ -211,9 +211,11 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
         pool.push(doc);
       }
     }
-    const order = pool.items.subarray(0, pool.length).sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : a - b));
+    // Most promising first, taken from a heap: only the few completed before the cut are ever put in order.
+    const order = new BoundHeap(pool.items, pool.length, bounds);
     const top: Candidate[] = [];
-    for (const doc of order) {
+    while (order.size > 0) {
+      const doc = order.pop();
       if (top.length >= limit && bounds[doc]! < top[limit - 1]!.score) break;
       const extra = rest.length > 0 ? matchDocument(rest, doc) : { bm25: 0, mask: 0 };
       if (state[doc] === HELD && extra.mask === 0) continue;
@@ -369,6 +371,47 @@ function completedKthScore(acc: Accumulators, unread: ScoredTerm[], best: (bm25:
     completed++;
   }
   return top.full ? Math.max(partial, top.min) : partial;
+}
+
+/**
+ * Documents by bound, highest first (then lowest id), as a binary max-heap built in place over `docs[0..size)`:
+ * building it is linear, and phase 2 pops a few dozen of the thousands a common word leaves in the pool.
+ */
+class BoundHeap {
+  constructor(
+    private readonly docs: Int32Array,
+    public size: number,
+    private readonly bounds: Float64Array,
+  ) {
+    for (let at = (size >> 1) - 1; at >= 0; at--) this.siftDown(at, docs[at]!);
+  }
+
+  pop(): number {
+    const first = this.docs[0]!;
+    const last = this.docs[--this.size]!;
+    if (this.size > 0) this.siftDown(0, last);
+    return first;
+  }
+
+  private before(a: number, b: number): boolean {
+    const ba = this.bounds[a]!;
+    const bb = this.bounds[b]!;
+    return ba > bb || (ba === bb && a < b);
+  }
+
+  private siftDown(at: number, doc: number): void {
+    const { docs, size } = this;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const child = right < size && this.before(docs[right]!, docs[left]!) ? right : left;
+      if (!this.before(docs[child]!, doc)) break;
+      docs[at] = docs[child]!;
+      at = child;
+    }
+    docs[at] = doc;
+  }
 }
 
 /** The `k` highest values offered, as a min-heap in a reused typed array: `min` is the k-th highest once `full`. */
