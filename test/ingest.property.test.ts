@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleSchema, parseArticle } from '../src/ingest/article.ts';
 import { IngestError } from '../src/ingest/errors.ts';
+import { findQuoteSpans } from '../src/ingest/quoteSpans.ts';
 
 /** Either a valid Article or an IngestError: nothing else may escape ingestion. */
 function parsesOrRefuses(bytes: Uint8Array): void {
@@ -52,6 +53,43 @@ describe('ingestion never throws anything but IngestError', () => {
     fc.assert(
       fc.property(newsLike, fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => parsesOrRefuses(new TextEncoder().encode(lines.join(eol)))),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('quoted spans', () => {
+  /** The plain definition: scan for an opening mark, find its close skipping nested quotes of the other kind. */
+  const PAIRS: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'", '「': '」', '『': '』' };
+  const reference = (text: string) => {
+    const spans: { start: number; end: number }[] = [];
+    for (let i = 0; i < text.length; ) {
+      const close = PAIRS[text[i]!];
+      let at = -1;
+      if (close) {
+        for (let j = i + 1; j < text.length && at < 0; j++) {
+          if (text[j] === close) at = j;
+          else if (PAIRS[text[j]!] && PAIRS[text[j]!] !== close) {
+            const inner = text.indexOf(PAIRS[text[j]!]!, j + 1);
+            if (inner > 0) j = inner;
+          }
+        }
+      }
+      if (at < 0) i++;
+      else {
+        spans.push({ start: i, end: at + 1 });
+        i = at + 1;
+      }
+    }
+    return spans;
+  };
+
+  it('are found as the plain definition finds them, in any text', () => {
+    const piece = fc.constantFrom('“', '”', '"', '‘', '’', "'", '「', '」', '『', '』', '소라', ' ', '말했다.', 'AI');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), (text) => {
+        expect(findQuoteSpans(text)).toEqual(reference(text));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
