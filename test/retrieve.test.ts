@@ -23,14 +23,15 @@ function exhaustive(plan: QueryPlan, limit: number, accept?: (doc: number) => bo
   const scored: { doc: number; score: number }[] = [];
   for (const [doc] of corpus.fields[0]!.postings.documents()) {
     if (accept && !accept(doc)) continue;
-    if (!finders.some((t) => t.postings.has(doc))) continue;
+    if (!finders.some((t) => t.field.postings.tf(t.postings, doc) !== undefined)) continue;
     let sum = 0;
     let mask = 0;
     for (const field of corpus.fields) {
       const { postings } = field;
       for (const term of plan.terms) {
         const list = postings.get(term.token);
-        const tf = list?.get(doc);
+        // A paragraph's headline postings are its article's (one headline document per article).
+        const tf = list && postings.tf(list, doc);
         if (!list || tf === undefined) continue;
         const idf = inverseDocumentFrequency(list.size, postings.documentCount);
         sum += term.weight * field.weight * bm25(tf, idf, postings.length(doc), postings.averageLength);
@@ -91,6 +92,22 @@ describe('top-k retrieval over the index', () => {
     const again = postings.scan(lists[0]!);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it("reads a headline's postings for every paragraph of its article, and for no other", () => {
+    const headlines = corpus.fields.find((f) => f.name === 'title')!.postings;
+    const seed = bundled[0]!;
+    const list = headlines.get('소라')!;
+    const scan = headlines.scan(list);
+    const articlesListed = new Set([...scan.docs].map((doc) => corpus.docs.article(doc)!.id));
+    expect(articlesListed.size).toBe(list.size);
+    for (const p of seed.paragraphs) {
+      const doc = corpus.docs.docOf(seed.id, p.n)!;
+      expect(scan.docs).toContain(doc);
+      expect(headlines.tf(list, doc)).toBeGreaterThan(0);
+    }
+    const paragraphsListed = corpus.articles.filter((a) => articlesListed.has(a.id)).reduce((n, a) => n + a.paragraphs.length, 0);
+    expect(scan.docs.length).toBe(paragraphsListed);
   });
 
   it('refuses an index whose internals it does not recognise, instead of answering wrongly', () => {

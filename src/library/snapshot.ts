@@ -9,7 +9,8 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 const FORMAT = 'gisa-bot-snapshot';
 // 2: paragraphs are indexed with their article's headline.
 // 3: no stored fields (article and paragraph come from the document id).
-const VERSION = 3;
+// 4: headlines have their own index, built from the articles when a corpus is assembled.
+const VERSION = 4;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));

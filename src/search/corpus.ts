@@ -12,7 +12,11 @@ export interface ParagraphDoc {
   article: string;
   paragraph: number;
   text: string;
-  /** The article's headline, indexed with every paragraph: what the paragraph is about when it does not say. */
+}
+
+/** An article's headline: what each of its paragraphs is about when the paragraph does not say. */
+interface HeadlineDoc {
+  id: string;
   title: string;
 }
 
@@ -29,6 +33,8 @@ export interface Corpus {
   articles: Article[];
   byId: Map<string, Article>;
   index: MiniSearch<ParagraphDoc>;
+  /** Headlines, one document per article (indexed with each paragraph, they cost as much as the text to build). */
+  headlines: MiniSearch<HeadlineDoc>;
   /** MiniSearch's postings of the paragraph text and of the headline, read directly for top-k retrieval. */
   fields: Field[];
   /** Where each indexed document sits: article and paragraph. */
@@ -49,20 +55,20 @@ export interface Corpus {
 /** The index options, shared by building and by loading a snapshot (MiniSearch needs the same ones). */
 export const INDEX_OPTIONS: Options<ParagraphDoc> = {
   idField: 'id',
-  fields: ['text', 'title'],
+  fields: ['text'],
   // Nothing is stored: a document's article and paragraph come from its id (see `documentTable`), which saves an
   // object per paragraph in memory and in the snapshot.
   storeFields: [],
-  tokenize: (text, field) => (field === 'title' ? headlineTokens(text) : tokenizeKorean(text)),
+  tokenize: (text) => tokenizeKorean(text),
   // Tokens are already normalised by the tokenizer; MiniSearch's default would lower-case again.
   processTerm: (term) => term,
 };
 
-/** Every paragraph of an article is indexed with its headline, one after another: tokenise it once per article. */
-let lastHeadline = { text: '', tokens: [] as string[] };
-function headlineTokens(text: string): string[] {
-  if (text !== lastHeadline.text) lastHeadline = { text, tokens: tokenizeKorean(text) };
-  return lastHeadline.tokens;
+/** Headlines are indexed from the articles whenever a corpus is assembled: one short document per article. */
+function headlineIndex(articles: Article[]): MiniSearch<HeadlineDoc> {
+  const index = new MiniSearch<HeadlineDoc>({ ...INDEX_OPTIONS, fields: ['title'] } as Options<HeadlineDoc>);
+  index.addAll(articles.map((a) => ({ id: a.id, title: a.title })));
+  return index;
 }
 
 export const paragraphDocId = (articleId: string, n: number): string => `${articleId}#${n}`;
@@ -73,7 +79,6 @@ export function paragraphDocs(article: Article): ParagraphDoc[] {
     article: article.id,
     paragraph: p.n,
     text: p.text,
-    title: article.title,
   }));
 }
 
@@ -97,16 +102,19 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   const byId = new Map(articles.map((a) => [a.id, a]));
   const speakers = buildSpeakerDirectory(articles);
   const postings = postingsOf(index, 'text');
+  const docs = documentTable(postings, byId);
+  const headlines = headlineIndex(articles);
   const fields: Field[] = [
     { name: 'text', weight: 1, postings },
-    { name: 'title', weight: TITLE_WEIGHT, postings: postingsOf(index, 'title') },
+    { name: 'title', weight: TITLE_WEIGHT, postings: postingsOf(headlines, 'title', undefined, headlineOfDocument(postings, docs, headlines)) },
   ];
   return {
     articles,
     byId,
     index,
+    headlines,
     fields,
-    docs: documentTable(postings, byId),
+    docs,
     synonyms: SYNONYMS,
     expansions,
     speakerNames,
@@ -157,6 +165,18 @@ function glossaryExpansions(articles: Article[]): Map<string, string> {
     if (most >= total * MIN_GLOSS_SHARE) expansions.set(latin, best);
   }
   return expansions;
+}
+
+/** Each paragraph document's headline document (-1 for none), so headline postings can be read per paragraph. */
+function headlineOfDocument(postings: Postings, docs: DocumentTable, headlines: MiniSearch<HeadlineDoc>): Int32Array {
+  const byArticle = new Map<string, number>();
+  for (const [doc, id] of postingsOf(headlines, 'title', 0).documents()) byArticle.set(id, doc);
+  const keys = new Int32Array(postings.size).fill(-1);
+  for (let doc = 0; doc < keys.length; doc++) {
+    const article = docs.article(doc);
+    if (article) keys[doc] = byArticle.get(article.id) ?? -1;
+  }
+  return keys;
 }
 
 /** Index document ↔ (article, paragraph), in typed arrays: one entry per paragraph, 10,000s of them. */

@@ -7,19 +7,24 @@ import type MiniSearch from 'minisearch';
  * checked once when the view is made, and `minisearch` is pinned to the version this was written against.
  */
 export interface Postings {
-  /** Document (MiniSearch short id) → term frequency, in ascending id order; undefined when the term is unknown. */
+  /** The term's list as MiniSearch keeps it (its own document ids → term frequency); undefined when unknown. */
   get(term: string): Map<number, number> | undefined;
+  /** The frequency in one of this field's lists of a document (a paragraph), or undefined. */
+  tf(list: Map<number, number>, doc: number): number | undefined;
   documentCount: number;
   /** One more than the largest document id: the length of an array indexed by document. */
   size: number;
   averageLength: number;
-  /** Token count of a document's text. */
+  /** Token count of a document's field. */
   length(doc: number): number;
-  /** The external id (`article#n`) of a document. */
+  /** The external id (`article#n`) of one of the index's own documents. */
   externalId(doc: number): string | undefined;
-  /** Every live document, as [short id, external id]. */
+  /** Every live document of the index, as [short id, external id]. */
   documents(): IterableIterator<[number, string]>;
-  /** One of this field's lists as typed arrays, for reading it whole (made on first use, recently used ones kept). */
+  /**
+   * One of this field's lists as typed arrays of documents (paragraphs), for reading it whole (made on first use,
+   * recently used ones kept).
+   */
   scan(list: Map<number, number>): PostingScan;
 }
 
@@ -61,18 +66,23 @@ function internalsOf(index: MiniSearch<never> | object): Internals {
 }
 
 /**
- * A view of one indexed field (`text` or `title`). Document lengths are copied into a typed array, read for every
- * scored posting: the index must not change after the view is made (ours never does; a reindex builds anew).
- * `scanBudget`: how many postings the view keeps laid out as scans.
+ * A view of one indexed field (`text`, or `title` of the headline index). Document lengths are copied into a
+ * typed array, read for every scored posting: the index must not change after the view is made (ours never does;
+ * a reindex builds anew). `scanBudget`: how many postings the view keeps laid out as scans.
+ *
+ * `keys` makes the view answer for other documents than the index's own: `keys[doc]` is the index document that
+ * stands for document `doc` (its article's headline for a paragraph), -1 for none. Scans then list every such
+ * document, and `tf`, `length` and `size` are per such document; counts for IDF stay the index's own.
  */
-export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDGET): Postings {
+export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDGET, keys?: Int32Array): Postings {
   const internals = internalsOf(index);
   const fieldId = internals._fieldIds[field];
   if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
-  let size = 0;
-  for (const doc of internals._fieldLength.keys()) size = Math.max(size, doc + 1);
-  const lengths = new Float64Array(size);
+  let own = 0;
+  for (const doc of internals._fieldLength.keys()) own = Math.max(own, doc + 1);
+  const lengths = new Float64Array(own);
   for (const [doc, perField] of internals._fieldLength) lengths[doc] = perField[fieldId] ?? 0;
+  const standsFor = keys ? documentsByKey(keys, own) : undefined;
   const averageLength = () => internals._avgFieldLength[fieldId] ?? 0;
   // Least recently used first (a Map keeps insertion order; a hit is moved to the end).
   const scans = new Map<Map<number, number>, PostingScan>();
@@ -84,7 +94,7 @@ export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDG
       scans.set(list, found);
       return found;
     }
-    found = scanOf(list, lengths, averageLength());
+    found = scanOf(list, lengths, averageLength(), standsFor);
     scans.set(list, found);
     held += found.docs.length;
     for (const [old, { docs }] of scans) {
@@ -96,30 +106,61 @@ export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDG
   };
   return {
     get: (term) => internals._index.get(term)?.get(fieldId),
-    size,
+    tf: keys ? (list, doc) => list.get(keys[doc] ?? -1) : (list, doc) => list.get(doc),
+    size: keys ? keys.length : own,
     get documentCount() {
       return internals._documentCount;
     },
     get averageLength() {
       return averageLength();
     },
-    length: (doc) => lengths[doc] ?? 0,
+    length: keys ? (doc) => lengths[keys[doc] ?? -1] ?? 0 : (doc) => lengths[doc] ?? 0,
     externalId: (doc) => internals._documentIds.get(doc),
     documents: () => internals._documentIds.entries(),
     scan,
   };
 }
 
-function scanOf(list: Map<number, number>, lengths: Float64Array, averageLength: number): PostingScan {
-  const docs = new Int32Array(list.size);
-  const factors = new Float64Array(list.size);
+/** The documents each key stands for (see `postingsOf`), grouped by key: `docs[start[key] .. start[key + 1])`. */
+interface KeyedDocuments {
+  start: Int32Array;
+  docs: Int32Array;
+}
+
+function documentsByKey(keys: Int32Array, own: number): KeyedDocuments {
+  const start = new Int32Array(own + 1);
+  for (const key of keys) if (key >= 0 && key < own) start[key + 1]!++;
+  for (let key = 0; key < own; key++) start[key + 1]! += start[key]!;
+  const docs = new Int32Array(start[own]!);
+  const next = start.slice(0, own);
+  keys.forEach((key, doc) => {
+    if (key >= 0 && key < own) docs[next[key]!++] = doc;
+  });
+  return { start, docs };
+}
+
+function scanOf(list: Map<number, number>, lengths: Float64Array, averageLength: number, standsFor?: KeyedDocuments): PostingScan {
+  let size = list.size;
+  if (standsFor) {
+    size = 0;
+    for (const key of list.keys()) size += standsFor.start[key + 1]! - standsFor.start[key]!;
+  }
+  const docs = new Int32Array(size);
+  const factors = new Float64Array(size);
   let maxFactor = 0;
   let i = 0;
   list.forEach((tf, doc) => {
-    docs[i] = doc;
     const factor = bm25(tf, 1, lengths[doc] ?? 0, averageLength);
-    factors[i++] = factor;
     if (factor > maxFactor) maxFactor = factor;
+    if (!standsFor) {
+      docs[i] = doc;
+      factors[i++] = factor;
+      return;
+    }
+    for (let at = standsFor.start[doc]!; at < standsFor.start[doc + 1]!; at++) {
+      docs[i] = standsFor.docs[at]!;
+      factors[i++] = factor;
+    }
   });
   return { docs, factors, maxFactor };
 }

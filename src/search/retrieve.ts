@@ -70,7 +70,7 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
   let mask = 0;
   for (const term of terms) {
     if ((term.bit & except) !== 0) continue;
-    const tf = term.postings.get(doc);
+    const tf = term.field.postings.tf(term.postings, doc);
     if (tf === undefined) continue;
     score += termScore(term, doc, tf);
     mask |= term.bit;
@@ -81,7 +81,7 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
 /** Which of the given terms a document holds, as their bits. */
 export function matchMask(terms: ScoredTerm[], doc: number): number {
   let mask = 0;
-  for (const term of terms) if (term.postings.has(doc)) mask |= term.bit;
+  for (const term of terms) if (term.field.postings.tf(term.postings, doc) !== undefined) mask |= term.bit;
   return mask;
 }
 
