@@ -127,7 +127,7 @@ export function maskOfWord(plan: QueryPlan, word: string): number {
   return mask;
 }
 
-function popcount(n: number): number {
+export function popcount(n: number): number {
   let count = 0;
   for (let v = n >>> 0; v !== 0; v &= v - 1) count++;
   return count;

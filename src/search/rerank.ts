@@ -1,7 +1,7 @@
 import type { Article } from '../ingest/article.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
-import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, type QueryPlan } from './query.ts';
+import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, popcount, type QueryPlan } from './query.ts';
 import { matchDocument, matchMask, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { speakersNamedIn } from './speakers.ts';
 import { forEachWord, splitWords } from './tokenize.ts';
@@ -163,7 +163,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
  */
 function proximity(plan: QueryPlan, positions: WordMasks): number {
   // Bits over the question's words: past 32 (a long question) the rest are not paired.
-  const words = Math.min(plan.words.length, 32);
+  const words = Math.min(plan.words.length, pairRows.length);
   const pairs = words - 1;
   if (pairs <= 0) return 0;
   // Which question words each printed word finds, as bits over the question's words.
@@ -213,12 +213,6 @@ class WordMasks {
 
 const wordPositions = new WordMasks();
 const pairRows = new Uint32Array(MAX_QUERY_TOKENS);
-
-function popcount(n: number): number {
-  let count = 0;
-  for (let v = n >>> 0; v !== 0; v &= v - 1) count++;
-  return count;
-}
 
 /**
  * How much an article is about the question (0..1): for each question word, the share of the article's
