@@ -33,9 +33,11 @@ export interface Corpus {
   articles: Article[];
   byId: Map<string, Article>;
   index: MiniSearch<ParagraphDoc>;
-  /** Headlines, one document per article (indexed with each paragraph, they cost as much as the text to build). */
-  headlines: MiniSearch<HeadlineDoc>;
-  /** MiniSearch's postings of the paragraph text and of the headline, read directly for top-k retrieval. */
+  /**
+   * MiniSearch's postings of the paragraph text and of the headlines, read directly for top-k retrieval. Headlines
+   * have an index of their own, one document per article, read per paragraph (see `postingsOf`): indexed with each
+   * of an article's paragraphs, they cost as much to build as the text.
+   */
   fields: Field[];
   /** Where each indexed document sits: article and paragraph. */
   docs: DocumentTable;
@@ -64,9 +66,17 @@ export const INDEX_OPTIONS: Options<ParagraphDoc> = {
   processTerm: (term) => term,
 };
 
+const HEADLINE_OPTIONS: Options<HeadlineDoc> = {
+  idField: 'id',
+  fields: ['title'],
+  storeFields: [],
+  tokenize: (text) => tokenizeKorean(text),
+  processTerm: (term) => term,
+};
+
 /** Headlines are indexed from the articles whenever a corpus is assembled: one short document per article. */
 function headlineIndex(articles: Article[]): MiniSearch<HeadlineDoc> {
-  const index = new MiniSearch<HeadlineDoc>({ ...INDEX_OPTIONS, fields: ['title'] } as Options<HeadlineDoc>);
+  const index = new MiniSearch<HeadlineDoc>(HEADLINE_OPTIONS);
   index.addAll(articles.map((a) => ({ id: a.id, title: a.title })));
   return index;
 }
@@ -112,7 +122,6 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
     articles,
     byId,
     index,
-    headlines,
     fields,
     docs,
     synonyms: SYNONYMS,
