@@ -78,7 +78,8 @@ export function forEachWord(text: string, visit: (word: string | null) => void, 
       }
       const capital = code >= 0x41 && code <= 0x5a;
       if (capital) capitals = true;
-      if (!wanted) wanted = onlyWith!.has(capital ? code + 0x20 : code);
+      // By code unit, as `onlyWith` holds tokens' first code units (a high surrogate for a letter past the BMP).
+      if (!wanted) wanted = onlyWith!.has(capital ? code + 0x20 : normalized.charCodeAt(i));
     } else if (start >= 0) {
       let from = start;
       let to = i;
