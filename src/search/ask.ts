@@ -64,11 +64,8 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
 
   const docs = new Set(candidates.map((c) => c.doc));
   // What the person the question names said is a candidate even when its wording misses the question's.
-  for (const key of [...query.quoting].slice(0, MAX_QUOTED_CANDIDATES)) {
-    const hash = key.lastIndexOf('#');
-    const articleId = key.slice(0, hash);
-    const doc = only && only !== articleId ? undefined : corpus.docs.docOf(articleId, Number(key.slice(hash + 1)));
-    if (doc !== undefined) docs.add(doc);
+  for (const doc of [...query.quoting].slice(0, MAX_QUOTED_CANDIDATES)) {
+    if (!only || corpus.docs.article(doc)?.id === only) docs.add(doc);
   }
   if (techniques.context) {
     // The paragraph after a match may be the one that answers, naming its subject only in the match.

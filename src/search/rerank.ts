@@ -65,8 +65,8 @@ export interface PreparedQuery {
   techniques: Techniques;
   intent: Intent;
   wantsWho: boolean;
-  /** `article#n` of paragraphs quoting a speaker the question names. */
-  quoting: Set<string>;
+  /** Documents (paragraphs) quoting a speaker the question names. */
+  quoting: Set<number>;
   focus(article: Article): number;
 }
 
@@ -80,10 +80,13 @@ export interface Ranked {
 
 export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, techniques: Techniques): PreparedQuery {
   const terms = scoredTerms(corpus.fields, plan);
-  const quoting = new Set<string>();
+  const quoting = new Set<number>();
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
     for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question))) {
-      for (const quote of entry.quotes) quoting.add(`${quote.article}#${quote.paragraph}`);
+      for (const quote of entry.quotes) {
+        const doc = corpus.docs.docOf(quote.article, quote.paragraph);
+        if (doc !== undefined) quoting.add(doc);
+      }
     }
   }
   const foci = new Map<Article, number>();
@@ -150,7 +153,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, paragraph.text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, paragraph.text)) score *= ANSWER_TYPE_BOOST;
-  if (query.quoting.size > 0 && query.quoting.has(`${article.id}#${n}`)) score *= SPEAKER_BOOST;
+  if (query.quoting.has(doc)) score *= SPEAKER_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   score *= focusFactor(query, article);
   return { article, n, score, coverage: covered, sentence };
