@@ -110,7 +110,7 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
 }
 
 /** The article-focus multiplier of a candidate (1 when focus is off). */
-export function focusFactor(query: PreparedQuery, article: Article | undefined): number {
+function focusFactor(query: PreparedQuery, article: Article | undefined): number {
   return article && query.techniques.focus ? 1 + FOCUS_BOOST * query.focus(article) : 1;
 }
 
