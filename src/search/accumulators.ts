@@ -42,21 +42,44 @@ export interface Accumulators {
   /** Phase 2 of retrieve.ts: the documents worth completing, and each one's bound (indexed by document). */
   pool: DocList;
   bounds: Float64Array;
+  /** The same sums per key (a headline, standing for its article's paragraphs: see `DocumentKeys`). */
+  keys: KeySums;
   release(): void;
+}
+
+export interface KeySums {
+  bm25: Float64Array;
+  /** 0 for a key no term of the query holds: the keys with a mask are the touched ones. */
+  mask: Int32Array;
+  /** How many of a touched key's documents are no longer UNSEEN. */
+  met: Int32Array;
+  touched: DocList;
+  /** Links between keys of a group, as `next` for documents. */
+  next: Int32Array;
 }
 
 let shared: Accumulators | undefined;
 let sharedInUse = false;
 
-/** Accumulators for `size` documents: the shared ones unless in use; `release()` them when the query is done. */
-export function accumulators(size: number): Accumulators {
-  if (sharedInUse) return makeAccumulators(size);
-  if (!shared || shared.bm25.length < size) shared = makeAccumulators(size);
+/**
+ * Accumulators for `size` documents and `keyCount` keys: the shared ones unless in use; `release()` them when
+ * the query is done.
+ */
+export function accumulators(size: number, keyCount: number): Accumulators {
+  if (sharedInUse) return makeAccumulators(size, keyCount);
+  if (!shared || shared.bm25.length < size || shared.keys.bm25.length < keyCount) shared = makeAccumulators(size, keyCount);
   sharedInUse = true;
   return shared;
 }
 
-function makeAccumulators(size: number): Accumulators {
+function makeAccumulators(size: number, keyCount: number): Accumulators {
+  const keys: KeySums = {
+    bm25: new Float64Array(keyCount),
+    mask: new Int32Array(keyCount),
+    met: new Int32Array(keyCount),
+    touched: new DocList(keyCount),
+    next: new Int32Array(keyCount),
+  };
   const acc: Accumulators = {
     bm25: new Float64Array(size),
     mask: new Int32Array(size),
@@ -66,6 +89,7 @@ function makeAccumulators(size: number): Accumulators {
     next: new Int32Array(size),
     pool: new DocList(size),
     bounds: new Float64Array(size),
+    keys,
     release() {
       const { bm25, mask, state, touched } = acc;
       if (touched.length > size / 8) {
@@ -80,7 +104,14 @@ function makeAccumulators(size: number): Accumulators {
           state[doc] = UNSEEN;
         }
       }
+      for (let n = 0; n < keys.touched.length; n++) {
+        const key = keys.touched.items[n]!;
+        keys.bm25[key] = 0;
+        keys.mask[key] = 0;
+        keys.met[key] = 0;
+      }
       touched.length = 0;
+      keys.touched.length = 0;
       acc.found.length = 0;
       acc.pool.length = 0;
       if (acc === shared) sharedInUse = false;

@@ -22,10 +22,24 @@ export interface Postings {
   /** Every live document of the index, as [short id, external id]. */
   documents(): IterableIterator<[number, string]>;
   /**
-   * One of this field's lists as typed arrays of documents (paragraphs), for reading it whole (made on first use,
-   * recently used ones kept).
+   * One of this field's lists as typed arrays of the index's own documents, for reading it whole (made on first
+   * use, recently used ones kept). For a keyed view those are keys (headlines), not paragraphs: see `keys`.
    */
   scan(list: Map<number, number>): PostingScan;
+  /** For a keyed view (see `postingsOf`): which key stands for each document, and each key's documents. */
+  keys: DocumentKeys | undefined;
+}
+
+/**
+ * Documents (paragraphs) ↔ the index documents that stand for them (their article's headline): `of[doc]` is the
+ * key of a document (-1 for none); a key's documents are `docs[start[key] .. start[key + 1])`.
+ */
+export interface DocumentKeys {
+  of: Int32Array;
+  start: Int32Array;
+  docs: Int32Array;
+  /** How many keys: one more than the largest. */
+  count: number;
 }
 
 /**
@@ -71,8 +85,9 @@ function internalsOf(index: MiniSearch<never> | object): Internals {
  * a reindex builds anew). `scanBudget`: how many postings the view keeps laid out as scans.
  *
  * `keys` makes the view answer for other documents than the index's own: `keys[doc]` is the index document that
- * stands for document `doc` (its article's headline for a paragraph), -1 for none. Scans then list every such
- * document, and `tf`, `length` and `size` are per such document; counts for IDF stay the index's own.
+ * stands for document `doc` (its article's headline for a paragraph), -1 for none. `tf`, `length` and `size` are
+ * then per such document; scans and counts for IDF stay the index's own, so a headline word's list is read once
+ * per article, not once per paragraph (see retrieve.ts).
  */
 export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDGET, keys?: Int32Array): Postings {
   const internals = internalsOf(index);
@@ -82,7 +97,7 @@ export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDG
   for (const doc of internals._fieldLength.keys()) own = Math.max(own, doc + 1);
   const lengths = new Float64Array(own);
   for (const [doc, perField] of internals._fieldLength) lengths[doc] = perField[fieldId] ?? 0;
-  const standsFor = keys ? documentsByKey(keys, own) : undefined;
+  const keyed = keys ? documentsByKey(keys, own) : undefined;
   const averageLength = () => internals._avgFieldLength[fieldId] ?? 0;
   // Least recently used first (a Map keeps insertion order; a hit is moved to the end).
   const scans = new Map<Map<number, number>, PostingScan>();
@@ -94,7 +109,7 @@ export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDG
       scans.set(list, found);
       return found;
     }
-    found = scanOf(list, lengths, averageLength(), standsFor);
+    found = scanOf(list, lengths, averageLength());
     scans.set(list, found);
     held += found.docs.length;
     for (const [old, { docs }] of scans) {
@@ -118,16 +133,11 @@ export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDG
     externalId: (doc) => internals._documentIds.get(doc),
     documents: () => internals._documentIds.entries(),
     scan,
+    keys: keyed,
   };
 }
 
-/** The documents each key stands for (see `postingsOf`), grouped by key: `docs[start[key] .. start[key + 1])`. */
-interface KeyedDocuments {
-  start: Int32Array;
-  docs: Int32Array;
-}
-
-function documentsByKey(keys: Int32Array, own: number): KeyedDocuments {
+function documentsByKey(keys: Int32Array, own: number): DocumentKeys {
   const start = new Int32Array(own + 1);
   for (const key of keys) if (key >= 0 && key < own) start[key + 1]!++;
   for (let key = 0; key < own; key++) start[key + 1]! += start[key]!;
@@ -136,31 +146,19 @@ function documentsByKey(keys: Int32Array, own: number): KeyedDocuments {
   keys.forEach((key, doc) => {
     if (key >= 0 && key < own) docs[next[key]!++] = doc;
   });
-  return { start, docs };
+  return { of: keys, start, docs, count: own };
 }
 
-function scanOf(list: Map<number, number>, lengths: Float64Array, averageLength: number, standsFor?: KeyedDocuments): PostingScan {
-  let size = list.size;
-  if (standsFor) {
-    size = 0;
-    for (const key of list.keys()) size += standsFor.start[key + 1]! - standsFor.start[key]!;
-  }
-  const docs = new Int32Array(size);
-  const factors = new Float64Array(size);
+function scanOf(list: Map<number, number>, lengths: Float64Array, averageLength: number): PostingScan {
+  const docs = new Int32Array(list.size);
+  const factors = new Float64Array(list.size);
   let maxFactor = 0;
   let i = 0;
   list.forEach((tf, doc) => {
     const factor = bm25(tf, 1, lengths[doc] ?? 0, averageLength);
     if (factor > maxFactor) maxFactor = factor;
-    if (!standsFor) {
-      docs[i] = doc;
-      factors[i++] = factor;
-      return;
-    }
-    for (let at = standsFor.start[doc]!; at < standsFor.start[doc + 1]!; at++) {
-      docs[i] = standsFor.docs[at]!;
-      factors[i++] = factor;
-    }
+    docs[i] = doc;
+    factors[i++] = factor;
   });
   return { docs, factors, maxFactor };
 }
