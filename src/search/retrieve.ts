@@ -65,8 +65,16 @@ export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
 const termScore = (term: ScoredTerm, doc: number, tf: number): number =>
   term.weight * bm25(tf, term.idf, term.field.postings.length(doc), term.averageLength);
 
-/** A document's BM25 over the given terms (but those in `except`) and which of them it holds. */
-export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { bm25: number; mask: number } {
+export interface Match {
+  bm25: number;
+  mask: number;
+}
+
+/**
+ * A document's BM25 over the given terms (but those in `except`) and which of them it holds, written `into` a
+ * given object: retrieval matches thousands of documents a question and reuses one (read it before the next call).
+ */
+export function matchDocument(terms: ScoredTerm[], doc: number, except = 0, into: Match = { bm25: 0, mask: 0 }): Match {
   let score = 0;
   let mask = 0;
   for (const term of terms) {
@@ -76,8 +84,13 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0): { b
     score += termScore(term, doc, tf);
     mask |= term.bit;
   }
-  return { bm25: score, mask };
+  into.bm25 = score;
+  into.mask = mask;
+  return into;
 }
+
+/** The one `Match` retrieval writes into (retrieval is synchronous). */
+const scratch: Match = { bm25: 0, mask: 0 };
 
 /** Which of the given terms a document holds, as their bits. */
 export function matchMask(terms: ScoredTerm[], doc: number): number {
@@ -172,7 +185,7 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     const headlines = keys ? headlineGroups(acc, keys, accept) : new Map<number, PendingGroup>();
     /** Finds a document outright: what the finders read so far give it (a lookup each). */
     const findOutright = (doc: number, read: ScoredTerm[]): void => {
-      const match = matchDocument(read, doc);
+      const match = matchDocument(read, doc, 0, scratch);
       bm25[doc]! += match.bm25;
       mask[doc]! |= match.mask;
       // Holding only lookup tokens so far, it is a candidate only if a finder read later holds it.
@@ -296,11 +309,14 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     while (order.size > 0) {
       const doc = order.pop();
       if (top.length >= limit && bounds[doc]! < top[limit - 1]!.score) break;
-      const extra = rest.length > 0 ? matchDocument(rest, doc) : { bm25: 0, mask: 0 };
+      const extra = matchDocument(rest, doc, 0, scratch);
       if (state[doc] === HELD && (extra.mask & restFinders) === 0) continue;
-      const candidate = { doc, bm25: bm25[doc]! + extra.bm25, mask: mask[doc]! | extra.mask, score: 0 };
-      candidate.score = best(candidate.bm25, candidate.mask);
-      if (candidate.score > 0) insertRanked(top, candidate, limit);
+      const candidateBm25 = bm25[doc]! + extra.bm25;
+      const candidateMask = mask[doc]! | extra.mask;
+      const score = best(candidateBm25, candidateMask);
+      // Most completed documents fall short of the top: only those that make it become objects.
+      if (score <= 0 || (top.length >= limit && score < top[limit - 1]!.score)) continue;
+      insertRanked(top, { doc, bm25: candidateBm25, mask: candidateMask, score }, limit);
     }
     return top;
   } finally {
@@ -505,7 +521,7 @@ function completedKthScore(acc: Accumulators, unread: ScoredTerm[], best: (bm25:
   const top = leaders.reset(k);
   for (let at = 0; at < leading.count; at++) {
     const doc = leading.docAt(at);
-    const extra = matchDocument(unread, doc);
+    const extra = matchDocument(unread, doc, 0, scratch);
     top.offer(best(acc.bm25[doc]! + extra.bm25, acc.mask[doc]! | extra.mask));
   }
   return Math.max(floor, top.min);
