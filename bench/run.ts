@@ -17,7 +17,7 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'see
 const sizes = values.sizes.split(',').map((s) => s.trim());
 
 const Build = z.object({ reindexMs: z.number(), snapshotWriteMs: z.number(), buildMs: z.number(), snapshotBytes: z.number(), articles: z.number() });
-const Latency = z.object({ p50: z.number(), p99: z.number() });
+const Latency = z.object({ p50: z.number(), p99: z.number(), calls: z.number(), collections: z.number(), longestCollection: z.number() });
 const Serve = z.object({ coldStartMs: z.number(), ask: Latency, autocomplete: Latency, rssMb: z.number(), heapMb: z.number() });
 
 async function measure(phase: 'build' | 'serve', engine: 'ours' | 'default', seedsDir: string, dataDir: string): Promise<unknown> {
@@ -31,11 +31,21 @@ async function measure(phase: 'build' | 'serve', engine: 'ours' | 'default', see
 
 const ms = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
 const mb = (x: number): string => `${x.toFixed(x < 10 ? 1 : 0)} MB`;
+const count = (x: number): string => String(x);
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+// A bench stopped half way (Ctrl-C) would leave up to 600 MB of seeds and snapshots in the temp directory.
+let current: string | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (current) rmSync(current, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), 'gisa-bench-'));
+  current = root;
   const seedsDir = join(root, 'seeds');
   mkdirSync(seedsDir);
   const files = size === 'seed' ? [SEED] : GOLDEN_ARTICLE_FILES;
@@ -59,6 +69,8 @@ for (const size of sizes) {
     ['cold start from snapshot', ours.serve.coldStartMs, plain.serve.coldStartMs, ms, '< 500 ms (seed)'],
     ['/ask handler p50', ours.serve.ask.p50, plain.serve.ask.p50, ms, ''],
     ['/ask handler p99', ours.serve.ask.p99, plain.serve.ask.p99, ms, '< 5 ms at 10,000'],
+    [`garbage collections in ${ours.serve.ask.calls} timed /ask calls`, ours.serve.ask.collections, plain.serve.ask.collections, count, ''],
+    ['longest of those', ours.serve.ask.longestCollection, plain.serve.ask.longestCollection, ms, ''],
     ['speaker autocomplete p50', ours.serve.autocomplete.p50, plain.serve.autocomplete.p50, ms, ''],
     ['speaker autocomplete p99', ours.serve.autocomplete.p99, plain.serve.autocomplete.p99, ms, '< 10 ms'],
     ['memory (RSS) while serving', ours.serve.rssMb, plain.serve.rssMb, mb, '< 300 MB at 10,000'],
@@ -72,5 +84,6 @@ for (const size of sizes) {
     console.log(`| ${name.padEnd(50)} | ${format(a).padStart(9)} | ${format(b).padStart(10)} | ${ratio(a, b).padStart(12)} | ${target}`);
   }
   rmSync(root, { recursive: true, force: true });
+  current = undefined;
 }
 console.log('\nMiniSearch = plain MiniSearch 7 with default options over the same paragraphs; its /ask = search, top five, cite.');
