@@ -117,6 +117,15 @@ describe('top-k retrieval over the index', () => {
     }
   });
 
+  it('keeps the document a threshold was taken from, whatever the rounding (a top of one)', () => {
+    // Found by the property test: this document's completed score, summed in another order, came out an ulp
+    // above its final one, and the threshold taken from it cut it.
+    const plan = planQuery('PR 다습이', { expansions: corpus.expansions, synonyms: corpus.synonyms });
+    const fast = retrieve(plan, scoredTerms(corpus.fields, plan), { limit: 1 });
+    expect(fast.map((c) => c.doc)).toEqual(exhaustive(plan, 1).map((c) => c.doc));
+    expect(fast).toHaveLength(1);
+  });
+
   it('refuses an index whose internals it does not recognise, instead of answering wrongly', () => {
     expect(() => postingsOf({})).toThrow(/minisearch version/);
     const index = new MiniSearch({ fields: ['body'] });

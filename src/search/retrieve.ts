@@ -524,8 +524,16 @@ function completedKthScore(acc: Accumulators, unread: ScoredTerm[], best: (bm25:
     const extra = matchDocument(unread, doc, 0, scratch);
     top.offer(best(acc.bm25[doc]! + extra.bm25, acc.mask[doc]! | extra.mask));
   }
-  return Math.max(floor, top.min);
+  return Math.max(floor, top.min * ROUNDING_SLACK);
 }
+
+/**
+ * A completed score adds the same terms in another order than the document's running sum does, so it may come
+ * out a rounding error above what the document finally scores: a threshold taken from it would then cut the very
+ * document it came from (a top of one, found when a question's last lists were read after closing). Lowering the
+ * threshold by far more than any rounding error only ever keeps a document more.
+ */
+const ROUNDING_SLACK = 1 - 1e-9;
 
 /**
  * Documents by bound, highest first (then lowest id), as a binary max-heap built in place over `docs[0..size)`:
