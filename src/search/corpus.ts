@@ -194,6 +194,11 @@ export interface DocumentTable {
   paragraph(doc: number): number;
   /** The document of paragraph `n` of an article. */
   docOf(articleId: string, n: number): number | undefined;
+  /**
+   * The document of an article's first paragraph when its paragraphs 1..n are documents first..first + n - 1, as
+   * an index built in article order lays them out; undefined otherwise.
+   */
+  firstDocOf(articleId: string): number | undefined;
 }
 
 function documentTable(postings: Postings, byId: Map<string, Article>): DocumentTable {
@@ -220,10 +225,18 @@ function documentTable(postings: Postings, byId: Map<string, Article>): Document
     paragraphOf[doc] = n;
     docsOf.get(articleId)!.set(n, doc);
   }
+  const firstDocs = new Map<string, number>();
+  for (const [articleId, docs] of docsOf) {
+    const first = docs.get(1);
+    const article = byId.get(articleId)!;
+    const consecutive = first !== undefined && article.paragraphs.every((p) => docs.get(p.n) === first + p.n - 1);
+    if (consecutive && docs.size === article.paragraphs.length) firstDocs.set(articleId, first);
+  }
   return {
     article: (doc) => articles[articleIndex[doc] ?? -1],
     paragraph: (doc) => paragraphOf[doc] ?? 0,
     docOf: (articleId, n) => docsOf.get(articleId)?.get(n),
+    firstDocOf: (articleId) => firstDocs.get(articleId),
   };
 }
 

@@ -48,6 +48,7 @@ export interface DocumentKeys {
  * costs about 1 µs a posting; this costs a few nanoseconds.
  */
 export interface PostingScan {
+  /** Ascending, so the documents of a range (an article's paragraphs) can be found by binary search. */
   docs: Int32Array;
   factors: Float64Array;
   /** The largest factor: the most this term can add to any document, over its IDF and weight. */
@@ -154,13 +155,31 @@ function scanOf(list: Map<number, number>, lengths: Float64Array, averageLength:
   const factors = new Float64Array(list.size);
   let maxFactor = 0;
   let i = 0;
+  let ascending = true;
   list.forEach((tf, doc) => {
     const factor = bm25(tf, 1, lengths[doc] ?? 0, averageLength);
     if (factor > maxFactor) maxFactor = factor;
+    if (i > 0 && doc < docs[i - 1]!) ascending = false;
     docs[i] = doc;
     factors[i++] = factor;
   });
+  // MiniSearch numbers documents as they are added and appends to a term's list, and a loaded index lists them by
+  // number: ascending, always, in the pinned version. Checked, like the shape of its internals, rather than
+  // trusted by the binary searches that rely on it.
+  if (!ascending) throw new Error('this minisearch version lists postings out of document order; update src/search/postings.ts');
   return { docs, factors, maxFactor };
+}
+
+/** The first position in an ascending list holding a value of at least `value`. */
+export function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** MiniSearch's BM25+ defaults, so our scores read like its scores. */

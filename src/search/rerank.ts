@@ -2,7 +2,7 @@ import type { Article } from '../ingest/article.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, popcount, type QueryPlan } from './query.ts';
-import { matchDocument, matchMask, scoredTerms, type ScoredTerm } from './retrieve.ts';
+import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { speakersNamedIn } from './speakers.ts';
 import { forEachWord, splitWords } from './tokenize.ts';
 
@@ -223,21 +223,23 @@ const pairRows = new Uint32Array(MAX_QUERY_TOKENS);
  * in an article about something else mentions it once.
  */
 function articleFocus(query: PreparedQuery, article: Article): number {
-  const { corpus, plan } = query;
+  const { corpus, plan, textTerms } = query;
+  const count = article.paragraphs.length;
+  const first = corpus.docs.firstDocOf(article.id);
+  // Which question tokens each paragraph holds: from the postings by document range, as indexes lay articles out;
+  // looked up paragraph by paragraph otherwise.
+  const masks =
+    first !== undefined
+      ? rangeMasks(textTerms, first, count)
+      : Int32Array.from(article.paragraphs, (p) => {
+          const doc = corpus.docs.docOf(article.id, p.n);
+          return doc === undefined ? 0 : matchMask(textTerms, doc);
+        });
   // Summed over the headline and each paragraph: how much of each question word it holds.
-  let held = 0;
-  let parts = 0;
-  for (const p of article.paragraphs) {
-    const doc = corpus.docs.docOf(article.id, p.n);
-    if (doc === undefined) continue;
-    if (parts === 0) {
-      held += coverage(plan, titleBits(query, doc));
-      parts++;
-    }
-    held += coverage(plan, matchMask(query.textTerms, doc));
-    parts++;
-  }
-  return parts === 0 ? 0 : held / parts;
+  const headline = first ?? corpus.docs.docOf(article.id, 1);
+  let held = headline === undefined ? 0 : coverage(plan, titleBits(query, headline));
+  for (let i = 0; i < count; i++) held += coverage(plan, masks[i]!);
+  return held / (count + 1);
 }
 
 /** The question tokens a document's headline holds. */

@@ -1,5 +1,5 @@
 import type { Field } from './corpus.ts';
-import { bm25, inverseDocumentFrequency, type DocumentKeys, type PostingScan } from './postings.ts';
+import { bm25, inverseDocumentFrequency, lowerBound, type DocumentKeys, type PostingScan } from './postings.ts';
 import { accumulators, FOUND, HELD, PENDING, UNSEEN, type Accumulators } from './accumulators.ts';
 import { coordination, coverage, type QueryPlan } from './query.ts';
 
@@ -98,6 +98,26 @@ export function matchMask(terms: ScoredTerm[], doc: number): number {
   for (const term of terms) if (term.field.postings.tf(term.postings, doc) !== undefined) mask |= term.bit;
   return mask;
 }
+
+/**
+ * `matchMask` for each of the documents `first .. first + count - 1` (an article's paragraphs), read from the
+ * terms' scans: a binary search per term instead of a lookup per term and document, since a question's terms
+ * are asked about every paragraph of each candidate's article. Only for terms whose scans list documents (not
+ * keys). Returns a reused array: read it before the next call.
+ */
+export function rangeMasks(terms: ScoredTerm[], first: number, count: number): Int32Array {
+  if (masksBuffer.length < count) masksBuffer = new Int32Array(Math.max(count, 2 * masksBuffer.length));
+  const masks = masksBuffer;
+  masks.fill(0, 0, count);
+  const end = first + count;
+  for (const term of terms) {
+    const { docs } = term.scan;
+    for (let at = lowerBound(docs, first); at < docs.length && docs[at]! < end; at++) masks[docs[at]! - first]! |= term.bit;
+  }
+  return masks;
+}
+
+let masksBuffer = new Int32Array(64);
 
 /**
  * The `limit` best documents for a query, scored as Σ weight × BM25 × coordination(coverage), over the text and
