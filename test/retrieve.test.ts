@@ -64,6 +64,27 @@ describe('top-k retrieval over the index', () => {
     );
   });
 
+  it('returns exactly what scoring every document would under an article filter too, for any query and article', () => {
+    const word = fc.constantFrom(...vocabulary);
+    // Articles whose headlines share the question's words: their paragraphs are bounded per headline until met.
+    // Words of the filtered article itself, mixed with others, so that the filter has something to keep.
+    const question = fc.nat(corpus.articles.length - 1).chain((at) => {
+      const own = [...new Set(corpus.articles[at]!.paragraphs.flatMap((p) => p.text.split(/\s+/)))];
+      return fc.tuple(fc.constant(at), fc.array(fc.oneof(fc.constantFrom(...own), word), { minLength: 1, maxLength: 8 }));
+    });
+    fc.assert(
+      fc.property(question, fc.integer({ min: 1, max: 10 }), ([at, words], limit) => {
+        const only = corpus.articles[at]!.id;
+        const accept = (doc: number) => corpus.docs.article(doc)?.id === only;
+        const plan = planQuery(words.join(' '), { expansions: corpus.expansions, synonyms: corpus.synonyms });
+        const fast = retrieve(plan, scoredTerms(corpus.fields, plan), { limit, accept });
+        const slow = exhaustive(plan, limit, accept);
+        expect(fast.map((c) => c.score)).toEqual(slow.map((c) => expect.closeTo(c.score, 9)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('honours an article filter the same way', () => {
     const only = bundled[1]!.id;
     const accept = (doc: number) => corpus.docs.article(doc)?.id === only;
