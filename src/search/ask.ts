@@ -31,8 +31,8 @@ const MIN_SECONDARY_COVERAGE = MIN_COVERAGE / 2;
 /**
  * Candidates taken from the index and re-ranked sentence by sentence; re-ranking reorders them, it never reaches
  * past them. 20 and 30 (30 re-ranked after a cheaper article-focus pass kept 20) answered the same on every question
- * set, bundled and with 1,000 and 10,000 distractors; 20 takes 10% less time at 10,000 articles (`npm run eval`,
- * `npm run bench`).
+ * set, bundled and with 1,000 and 10,000 distractors (`npm run eval`); 20 takes 10% less time at 10,000 articles,
+ * both asked each question in turn in one process (as `npm run bench:compare` does).
  */
 const RETRIEVE_DEPTH = 20;
 /** Paragraphs quoting the person a question names that are re-ranked whatever their wording. */
