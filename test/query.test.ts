@@ -23,6 +23,21 @@ describe('coverage of a question word found through its pieces', () => {
   });
 });
 
+describe('an English word expanded through the glossary', () => {
+  const expanded = planQuery('MS 지원', { expansions: new Map([['ms', '마이크로소프트']]) });
+
+  it('is found by the expansion whole, or by half its pieces as a partial word, never by one piece', () => {
+    expect(coverage(expanded, bitsOf(expanded, '마이크로소프트', '지원'))).toBe(1);
+    expect(coverage(expanded, bitsOf(expanded, '마이', '이크', '크로', '지원'))).toBe((PARTIAL_WORD + 1) / 2);
+    expect(coverage(expanded, bitsOf(expanded, '이크', '지원'))).toBe(1 / 2);
+  });
+
+  it('marks the pieces as pieces of the expansion, so they find no paragraph on their own', () => {
+    const whole = expanded.bits.get('마이크로소프트')!;
+    expect(expanded.terms.filter((t) => t.pieceOf === whole).map((t) => t.token).sort()).toEqual(['로소', '마이', '소프', '이크', '크로', '프트']);
+  });
+});
+
 /** A page in the shape the ingest reads: headline, outlet line, body paragraphs. */
 const page = (title: string, paragraphs: string[]) =>
   Buffer.from([title, '한빛일보 | 입력 2024.03.01 (09:00)', '', ...paragraphs.flatMap((p) => [p, '']), 'ⓒ 한빛일보'].join('\n'));

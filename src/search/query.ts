@@ -1,6 +1,6 @@
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
-import { splitWords, tokenizeKorean, tokensOf, wordTokens } from './tokenize.ts';
+import { splitWords, tokensOf, wordTokens } from './tokenize.ts';
 
 /** Weight of a synonym's matches next to the question's own word: it finds the passage, it should not outrank it. */
 export const SYNONYM_WEIGHT = 0.5;
@@ -76,7 +76,22 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     }
     // Korean questions are not glossary-expanded: the glossary bridges English acronyms into the Korean text.
     const expansion = /^[a-z]/.test(word) ? options.expansions.get(word) : undefined;
-    if (expansion) for (const token of tokenizeKorean(expansion)) whole |= bitOf(token, 1);
+    // The expansion is a word of its own: its stem finds the question's word, its pieces only help find it, as
+    // a word's pieces do. Counted whole, `마이크로소프트`'s six pieces outweighed every other word of `MS 지원`.
+    if (expansion) {
+      for (const expanded of splitWords(expansion)) {
+        const tokens = wordTokens(expanded);
+        const stemBit = bitOf(tokens.stem, 1);
+        whole |= stemBit;
+        for (const token of tokens.tokens) {
+          if (token === tokens.stem) continue;
+          const bit = bitOf(token, 1, stemBit);
+          if ([...token].length < 2) continue;
+          parts |= bit;
+          partCount++;
+        }
+      }
+    }
     if (options.synonyms) {
       for (const synonym of synonymsOf(options.synonyms, word, stem)) whole |= bitOf(synonym, SYNONYM_WEIGHT);
     }
