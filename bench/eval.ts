@@ -16,6 +16,7 @@ const distractorCount = Number(values.distractors);
 const sets: [string, QuestionSet][] = [
   ['golden (tuned on)', readQuestions('test/golden/ask.json')],
   ['held-out (never tuned on)', readQuestions('bench/heldout.json')],
+  ['held-out: who said what (never tuned on)', readQuestions('bench/heldout-saying.json')],
   ['hard (issue 6)', readQuestions('test/golden/hard.json')],
 ];
 
