@@ -81,7 +81,7 @@ function report(label: string, articles: Article[]): void {
     ['  without answer type (who)', ours(corpus, OFF('answerType'))],
     ['  without proximity', ours(corpus, OFF('proximity'))],
     ['  without article focus', ours(corpus, OFF('focus'))],
-    ['  without the named speaker', ours(corpus, OFF('speaker'))],
+    ['  without who-said-what reading', ours(corpus, OFF('speaker'))],
     ['  BM25 × coverage only', ours(corpus, NONE)],
     ['MiniSearch default', minisearchDefault(articles)],
   ];

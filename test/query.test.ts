@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
-import { coverage, PARTIAL_WORD, planQuery } from '../src/search/query.ts';
+import { coverage, PARTIAL_WORD, planQuery, STATEMENT } from '../src/search/query.ts';
 
 const plan = (q: string) => planQuery(q, { expansions: new Map() });
 const bitsOf = (p: ReturnType<typeof plan>, ...tokens: string[]) => tokens.reduce((m, t) => m | (p.bits.get(t) ?? 0), 0);
@@ -35,6 +35,33 @@ describe('an English word expanded through the glossary', () => {
   it('marks the pieces as pieces of the expansion, so they find no paragraph on their own', () => {
     const whole = expanded.bits.get('마이크로소프트')!;
     expect(expanded.terms.filter((t) => t.pieceOf === whole).map((t) => t.token).sort()).toEqual(['로소', '마이', '소프', '이크', '크로', '프트']);
+  });
+});
+
+describe('a question about what someone said', () => {
+  const saying = (q: string) => planQuery(q, { expansions: new Map(), sayings: true });
+
+  it('lets a reported statement stand in part for its closing noun', () => {
+    const asked = saying('통일부 입장은?');
+    expect(coverage(asked, bitsOf(asked, '통일부', '입장'))).toBe(1);
+    expect(coverage(asked, bitsOf(asked, '통일부') | STATEMENT)).toBe((1 + PARTIAL_WORD) / 2);
+    expect(coverage(asked, bitsOf(asked, '통일부'))).toBe(1 / 2);
+    expect(coverage(asked, bitsOf(asked, '입장'))).toBe(1 / 2);
+  });
+
+  it('reads the noun as itself when it does not close the question, or is the whole question', () => {
+    expect(saying('관객 입장 시간은?').words.some((w) => w.whole & STATEMENT)).toBe(false);
+    expect(saying('입장은?').words[0]!.whole & STATEMENT).toBe(0);
+    expect(planQuery('통일부 입장은?', { expansions: new Map() }).words[1]!.whole & STATEMENT).toBe(0);
+  });
+
+  it('lets a reported statement stand in part for the role after the speaker', () => {
+    const asked = saying('떡집 사장님은 뭐라고 했어?');
+    expect(coverage(asked, bitsOf(asked, '떡집') | STATEMENT)).toBe((1 + PARTIAL_WORD) / 2);
+    expect(coverage(asked, bitsOf(asked, '떡집', '사장님'))).toBe(1);
+    // Not a question about saying, or nothing else named: the role is a word like any other.
+    expect(saying('떡집 사장님 이름').words.some((w) => w.whole & STATEMENT)).toBe(false);
+    expect(saying('관계자는 뭐라고 했어?').words.some((w) => w.whole & STATEMENT)).toBe(false);
   });
 });
 
@@ -75,5 +102,31 @@ describe('glossary expansions of English questions across articles', () => {
     ]);
     expect(corpus.expansions.get('ai')).toBe('인공지능');
     expect(corpus.expansions.has('xyz')).toBe(false);
+  });
+});
+
+describe('asking what someone said by organisation or role', () => {
+  const corpus = buildCorpus([
+    parseArticle('talks.txt', page('남북 대화 전망', [
+      '통일부는 지난해 대북 지원 예산을 늘렸다.',
+      '통일부 당국자는 "북한의 의도를 면밀히 분석하고 있다"고 밝혔다.',
+      '시장에서 20년째 떡집을 운영하는 김순자(68) 씨는 "손님이 늘어 좋다"고 웃었다.',
+      '한국유통연구원 정민재 연구위원은 상인 교육을 장기적으로 지원해야 한다고 조언했다.',
+    ])),
+  ]);
+  const top = (q: string, speaker = true) => ask(corpus, q, { techniques: { speaker } }).results[0]?.paragraph;
+
+  it('answers with the statement: `입장` is what was said, `사장님` only says who', () => {
+    expect(top('통일부 입장은?')).toBe(2);
+    expect(top('떡집 사장님은 뭐라고 했어?')).toBe(3);
+  });
+
+  it('does not answer them without that reading (the text holds neither 입장 nor 사장님)', () => {
+    expect(top('통일부 입장은?', false)).toBeUndefined();
+    expect(top('떡집 사장님은 뭐라고 했어?', false)).toBeUndefined();
+  });
+
+  it('still abstains when only a piece of the name is in a quoted paragraph', () => {
+    expect(top('교육부 장관 발언')).toBeUndefined();
   });
 });

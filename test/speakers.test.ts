@@ -92,4 +92,10 @@ describe('spotting a quoted person in a question', () => {
     expect(named('관계자는 뭐라고 했어?')).toEqual([]);
     expect(named('손흥민은 몇 골을 넣었어?')).toEqual([]);
   });
+
+  it('finds unnamed officials by their organisation, with or without a particle', () => {
+    expect(named('통일부 입장은?')).toEqual(['통일부 당국자']);
+    expect(named('서울시는 뭐라고 했어?')).toEqual(['서울시 관계자']);
+    expect(named('국방부 입장은?')).toEqual([]);
+  });
 });

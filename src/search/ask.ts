@@ -49,7 +49,11 @@ const NEAR_MISSES = 3;
  */
 export function ask(corpus: Corpus, question: string, options: AskOptions = {}): AskOutcome {
   const techniques = { ...ALL_TECHNIQUES, ...options.techniques };
-  const plan = planQuery(question, { expansions: corpus.expansions, synonyms: techniques.synonyms ? corpus.synonyms : undefined });
+  const plan = planQuery(question, {
+    expansions: corpus.expansions,
+    synonyms: techniques.synonyms ? corpus.synonyms : undefined,
+    sayings: techniques.speaker,
+  });
   const terms = [...new Set(plan.words.map((w) => w.stem))];
   const empty: AskOutcome = { terms, answer: null, results: [], coverage: 0, near: [] };
   if (plan.words.length === 0) return empty;

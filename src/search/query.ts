@@ -1,11 +1,19 @@
+import { isRoleNoun, isStatementNoun, SAYING_QUESTION } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
 import { splitWords, tokensOf, wordTokens } from './tokenize.ts';
 
 /** Weight of a synonym's matches next to the question's own word: it finds the passage, it should not outrank it. */
 export const SYNONYM_WEIGHT = 0.5;
-/** Tokens are tracked as bits of one 32-bit mask; a longer question keeps its first 32 distinct tokens. */
-export const MAX_QUERY_TOKENS = 32;
+/** Tokens are tracked as bits of one 32-bit mask; a longer question keeps its first 31 distinct tokens. */
+export const MAX_QUERY_TOKENS = 31;
+/**
+ * The 32nd bit: set by re-ranking for a paragraph that reports a statement, and held in `whole` by a word that a
+ * statement stands for (`입장` of `통일부 입장은?`, `사장님` of `떡집 사장님은 뭐라고 했어?`): such a word is found
+ * by its own letters, or in part (PARTIAL_WORD) by what was said, since the text reports `…고 밝혔다` and names
+ * `김순자(68) 씨`. In part, so the paragraph that also holds the word (`교수` of `양성민 교수는`) still ranks first.
+ */
+export const STATEMENT = 1 << 31;
 
 /** One content word of a question and the token bits that find it. */
 export interface QueryWord {
@@ -37,6 +45,11 @@ export interface PlanOptions {
   /** English glossary side → Korean term (`agi` → `인공범용지능`). */
   expansions: ReadonlyMap<string, string>;
   synonyms?: SynonymTable;
+  /**
+   * Read questions about what someone said as such: a closing statement noun (`통일부 입장은?`) and a role after
+   * the speaker's name (`떡집 사장님은 뭐라고 했어?`) are also found by a reported statement (see STATEMENT).
+   */
+  sayings?: boolean;
 }
 
 /** Drops question scaffolding (`누가`, `했어`), expands English through the glossary and words through synonyms. */
@@ -97,7 +110,34 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     }
     words.push({ word, stem, whole, parts, partCount });
   }
+  if (options.sayings) readAsSaying(query, words);
   return { words, terms, bits };
+}
+
+/**
+ * See `PlanOptions.sayings`. Only after another word that a statement cannot stand for: `입장은?` alone asks
+ * about 입장 itself, and `관객 입장 시간` is not a question about a statement.
+ */
+function readAsSaying(query: string, words: QueryWord[]): void {
+  const last = words.at(-1);
+  const statementNoun = words.length >= 2 && last !== undefined && isStatementNoun(last.word, last.stem);
+  if (!statementNoun && !SAYING_QUESTION.test(query)) return;
+  const standsFor = words.map((w, i) => i > 0 && ((statementNoun && w === last) || isRoleNoun(w.word, w.stem)));
+  if (standsFor.every(Boolean)) return;
+  words.forEach((w, i) => {
+    if (standsFor[i]) w.whole |= STATEMENT;
+  });
+}
+
+/** Every word of the question a statement cannot stand for is found whole (see STATEMENT). */
+export function namesAllButStatement(plan: QueryPlan, mask: number): boolean {
+  let named = false;
+  for (const word of plan.words) {
+    if ((word.whole & STATEMENT) !== 0) continue;
+    if (wordMatch(word, mask) < 1) return false;
+    named = true;
+  }
+  return named;
 }
 
 /**
@@ -115,13 +155,16 @@ export function coverage(plan: QueryPlan, mask: number): number {
   return found / plan.words.length;
 }
 
-/** 1 when the word itself (or every piece of it) is there, PARTIAL_WORD for half its pieces or more, else 0. */
+/**
+ * 1 when the word itself (or every piece of it) is there, PARTIAL_WORD for half its pieces or more, or for a
+ * statement standing for it (see STATEMENT), else 0.
+ */
 export function wordMatch(word: QueryWord, mask: number): number {
-  if ((mask & word.whole) !== 0) return 1;
-  if (word.partCount === 0) return 0;
-  const pieces = popcount(mask & word.parts);
-  if (pieces >= word.partCount) return 1;
-  return 2 * pieces >= word.partCount ? PARTIAL_WORD : 0;
+  if ((mask & word.whole & ~STATEMENT) !== 0) return 1;
+  const pieces = word.partCount === 0 ? 0 : popcount(mask & word.parts);
+  if (pieces > 0 && pieces >= word.partCount) return 1;
+  if (pieces > 0 && 2 * pieces >= word.partCount) return PARTIAL_WORD;
+  return (mask & word.whole) !== 0 ? PARTIAL_WORD : 0;
 }
 
 /**

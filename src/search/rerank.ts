@@ -1,7 +1,8 @@
 import type { Article } from '../ingest/article.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
-import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, popcount, type QueryPlan } from './query.ts';
+import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
+import { SAYING_QUESTION } from './saying.ts';
 import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { speakersNamedIn } from './speakers.ts';
 import { forEachWord, splitWords } from './tokenize.ts';
@@ -20,7 +21,11 @@ export interface Techniques {
   proximity: boolean;
   /** Prefer articles about the question: its words recur across the article, not in one stray paragraph. */
   focus: boolean;
-  /** A question about what a quoted person said (`AI 정신병원은 뭐라고 했어?`) looks at their quotes. */
+  /**
+   * A question about what someone said (`AI 정신병원은 뭐라고 했어?`, `통일부 입장은?`) looks at the quotes of the
+   * speaker it names (by name or organisation), finds its `입장` in what was said, and does not need the role
+   * after the name (`떡집 사장님`): see saying.ts.
+   */
   speaker: boolean;
 }
 
@@ -50,8 +55,6 @@ const FOCUS_BOOST = 8;
 const SPEAKER_BOOST = 2;
 
 const WHO_QUESTION = /누가|누구|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
-/** Questions about what someone said: `뭐라고 했어`, `…다고 했어`, `발언`, `입장`. */
-const SAYING_QUESTION = /뭐라|[다라냐]고\s*(?:했|하|말)|말했|말한|말하|발언|밝혔|밝힌|밝히|주장|입장|평가했|예측|전망했|\b(?:say|said|says)\b/i;
 
 /** A question ready for re-ranking: its postings resolved, and per-article work remembered across paragraphs. */
 export interface PreparedQuery {
@@ -127,8 +130,11 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   // The previous paragraph lends only what this one lacks, so a paragraph never outranks its own source.
   const before = previous === undefined ? { bm25: 0, mask: 0 } : matchDocument(query.terms, previous, own.mask);
   if (own.mask === 0 && before.mask === 0) return null;
-  const context = before.mask | titleBits(query, doc);
-  const covered = coverage(plan, own.mask | before.mask);
+  // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
+  // in part (see STATEMENT). Not on the previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
+  const statement = namesAllButStatement(plan, own.mask) && article.quotes.some((q) => q.paragraph === n) ? STATEMENT : 0;
+  const context = before.mask | titleBits(query, doc) | statement;
+  const covered = coverage(plan, own.mask | before.mask | statement);
 
   // One pass over the paragraph's words gives both each sentence's match and where the matches stand.
   const positions = wordPositions.clear();

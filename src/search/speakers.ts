@@ -55,6 +55,8 @@ export interface SpeakerLookup {
   pairs: Map<string, number[]>;
   /** Named speakers by compacted name (`ai정신병원`), for spotting them in a question. */
   named: Map<string, SpeakerEntry>;
+  /** Speakers by compacted organisation (`통일부` → 통일부 당국자), most prominent first: `통일부 입장은?`. */
+  byOrganization: Map<string, SpeakerEntry[]>;
 }
 
 export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
@@ -63,7 +65,15 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
       entries.map((_, i) => i).sort((a, b) => (entries[a]!.key[key] < entries[b]!.key[key] ? -1 : entries[a]!.key[key] > entries[b]!.key[key] ? 1 : 0)),
     );
   const named = new Map<string, SpeakerEntry>();
-  for (const entry of entries) if (entry.speaker.named && !named.has(entry.key.name)) named.set(entry.key.name, entry);
+  const byOrganization = new Map<string, SpeakerEntry[]>();
+  for (const entry of entries) {
+    if (entry.speaker.named && !named.has(entry.key.name)) named.set(entry.key.name, entry);
+    if (!entry.speaker.organization) continue;
+    const organization = compact(entry.speaker.organization);
+    const list = byOrganization.get(organization);
+    if (list) list.push(entry);
+    else byOrganization.set(organization, [entry]);
+  }
   const pairs = new Map<string, number[]>();
   entries.forEach((entry, position) => {
     const { name, choseong, title, about } = entry.key;
@@ -77,15 +87,15 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
       else pairs.set(pair, [position]);
     }
   });
-  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, named };
+  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, named, byOrganization };
 }
 
 /** Longest speaker name looked for in a question, in words (`BGI 화다지인 CEO` is three). */
 const MAX_NAME_WORDS = 3;
 
 /**
- * Named speakers a question mentions (`AI 정신병원은 … 했어?` → AI 정신병원), by their full name in one to three
- * consecutive words, a particle after the last one ignored.
+ * Speakers a question mentions (`AI 정신병원은 … 했어?` → AI 정신병원), by their full name, or by their
+ * organisation (`통일부` → 통일부 당국자), in one to three consecutive words, a particle after the last one ignored.
  */
 export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): SpeakerEntry[] {
   const found = new Set<SpeakerEntry>();
@@ -93,8 +103,11 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
     let joined = '';
     for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
       joined += words[i + n];
-      const entry = lookup.named.get(joined) ?? lookup.named.get(stripParticles(joined));
-      if (entry) found.add(entry);
+      for (const key of new Set([joined, stripParticles(joined)])) {
+        const entry = lookup.named.get(key);
+        if (entry) found.add(entry);
+        for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
+      }
     }
   }
   return [...found];
