@@ -7,7 +7,7 @@ import { ArticleReplySchema, AskReplySchema, ReindexReplySchema, ReplySchema } f
 import { FIXTURES, REPO, SEED_FILE } from './helpers.ts';
 
 /** Runs `npm start`'s entry point for real, feeding lines on stdin. */
-function runConsole(lines: string[], env: Record<string, string>, args: string[] = ['--json']) {
+function runConsole(lines: string[], env: Record<string, string>, args: string[] = ['--json'], keepInputOpen = false) {
   return new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(REPO, 'src/main.ts'), ...args], {
       cwd: mkdtempSync(join(tmpdir(), 'gisa-cwd-')),
@@ -19,7 +19,9 @@ function runConsole(lines: string[], env: Record<string, string>, args: string[]
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ stdout, stderr, code }));
-    child.stdin.end(lines.join('\n'));
+    // Left open, as a terminal leaves it: the process must then end on its own (or the test times out).
+    if (keepInputOpen) child.stdin.write(`${lines.join('\n')}\n`);
+    else child.stdin.end(lines.join('\n'));
   });
 }
 
@@ -51,6 +53,14 @@ describe('the local console (npm start without a token)', () => {
     expect(outOfScope).toMatchObject({ command: 'ask', answer: null, results: [] });
     expect(AskReplySchema.parse(outOfScope).suggestions.length).toBeGreaterThan(0);
     expect(plain).toMatchObject({ command: 'ask', citation: { article: 'yonhap_chip_exports', paragraph: 2 } });
+  });
+
+  it('stops at exit or /quit, as people leave a prompt, without asking the article about it', async () => {
+    const dir = seedsDir(SEED_FILE);
+    const env = { SEEDS_DIR: dir, DATA_DIR: join(dir, '.data') };
+    const { stdout, code } = await runConsole(['/ask 소라는 누가 만들었어?', 'exit', '/ask 틱톡은 어떻게 돼?'], env, ['--json'], true);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => ReplySchema.parse(JSON.parse(l)).command)).toEqual(['ask']);
   });
 
   it('prints readable text by default and reports a bad seed on stderr without losing the good one', async () => {

@@ -11,3 +11,6 @@ export function parseConsoleLine(line: string): ConsoleInput | null {
   const match = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed)!;
   return { command: match[1]!.toLowerCase(), text: match[2]!.trim() };
 }
+
+/** `exit`, `quit`, `/exit`, `/quit`: what people type to leave a prompt; not worth asking the article about. */
+export const isExitLine = (line: string): boolean => /^\/?(?:exit|quit)$/i.test(line.trim());

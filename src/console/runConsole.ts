@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log.ts';
 import { ReplySchema, type Reply } from '../replies.ts';
-import { parseConsoleLine } from './parseLine.ts';
+import { isExitLine, parseConsoleLine } from './parseLine.ts';
 import { renderReplyText } from './renderText.ts';
 
 export interface ConsoleOptions {
@@ -24,8 +24,13 @@ const LOCAL_OPERATOR: Actor = { id: 'console', name: 'console', isModerator: tru
 export async function runConsole({ library, logger, input, output, json }: ConsoleOptions): Promise<void> {
   const interactive = !json && 'isTTY' in input && input.isTTY === true;
   const lines = createInterface({ input, terminal: interactive, crlfDelay: Infinity });
-  if (interactive) output.write('gisa-bot 콘솔: /ask <질문>, /quote <발언자>, /article, /reindex [파일] — Ctrl+D로 종료\n> ');
+  if (interactive) output.write('gisa-bot 콘솔: /ask <질문>, /quote <발언자>, /article, /reindex [파일] — /exit 또는 Ctrl+D로 종료\n> ');
   for await (const line of lines) {
+    if (isExitLine(line)) {
+      // Leaving the loop does not close the reader, and an open reader keeps the process alive on a terminal.
+      lines.close();
+      break;
+    }
     const reply = await answerLine(line, library, logger);
     output.write(json ? `${JSON.stringify(ReplySchema.parse(reply))}\n` : `${renderReplyText(reply)}\n\n`);
     if (interactive) output.write('> ');
