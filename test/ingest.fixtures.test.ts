@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitSpeakerPhrase } from '../src/ingest/speakerPhrase.ts';
 import { loadFixture } from './helpers.ts';
 
 describe('a Yonhap-style page (breadcrumb, 오전/오후 stamps, dateline, wrapped lines, story list)', () => {
@@ -123,5 +124,49 @@ describe('a portal copy (menu and button lines, 입력/수정 glued to the time,
     expect(article.paragraphs).toHaveLength(4);
     const body = article.paragraphs.map((p) => p.text).join('\n');
     for (const junk of ['좋아요', '댓글', '본문 요약봇', '구독', '전세대출 금리', '김지훈 기자 =']) expect(body, junk).not.toContain(junk);
+  });
+});
+
+describe('a masthead-only page (bar-separated section, 입력/업데이트 stamps, no copyright line)', () => {
+  const article = loadFixture('chosun_snow.txt');
+
+  it('reads the section from the bar breadcrumb, not into the headline, and the outlet from the masthead', () => {
+    expect(article).toMatchObject({
+      title: '폭설에 항공편 200편 결항…제주공항 마비',
+      outlet: '조선일보',
+      section: '사회 > 사건·사고',
+      published: '2025-01-28T06:30+09:00',
+      modified: '2025-01-28T08:15+09:00',
+      byline: '김은경 기자',
+    });
+    expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/공유|글씨크기|설 연휴/);
+  });
+});
+
+describe('a page naming its speaker name first (`이창용 한국은행 총재`)', () => {
+  const article = loadFixture('hani_rates.txt');
+
+  it('splits name, organisation and title in that order too', () => {
+    expect(article.speakers).toContainEqual(
+      expect.objectContaining({ name: '이창용', title: '총재', organization: '한국은행', named: true }),
+    );
+    expect(article.quotes).toContainEqual(expect.objectContaining({ speaker: '이창용', kind: 'direct', paragraph: 2 }));
+  });
+});
+
+describe('speaker phrases in either Korean order', () => {
+  const parts = (phrase: string) => {
+    const { name, title, organization, named } = splitSpeakerPhrase(phrase);
+    return { name, title, organization, named };
+  };
+
+  it('reads organisation-name-title, name-organisation-title, and a title without a name', () => {
+    expect(parts('망원시장 상인회 최영호 회장')).toEqual({ name: '최영호', title: '회장', organization: '망원시장 상인회', named: true });
+    expect(parts('이창용 한국은행 총재')).toEqual({ name: '이창용', title: '총재', organization: '한국은행', named: true });
+    expect(parts('최태원 SK그룹 회장')).toEqual({ name: '최태원', title: '회장', organization: 'SK그룹', named: true });
+    expect(parts('남궁민수 교수')).toMatchObject({ name: '남궁민수', title: '교수', named: true });
+    // Four syllables after a one-syllable surname are an organisation, not a name.
+    expect(parts('국민의힘 원내대표')).toMatchObject({ name: '국민의힘 원내대표', organization: '국민의힘', named: false });
+    expect(parts('한국은행 총재')).toMatchObject({ name: '한국은행 총재', named: false });
   });
 });

@@ -1,5 +1,5 @@
 import { classifyLine, readKeyValue, type Line } from './lines.ts';
-import { LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
+import { breadcrumbParts, LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
 
 export interface PageLayout {
   lines: Line[];
@@ -13,7 +13,6 @@ const CONTINUES = /[,·의은는이가을를에와과도로고며서면만께]$/
 const NUMBERED = /^\d{1,2}\s*[.)]\s*/;
 /** Headlines in story lists are shorter than this; body paragraphs rarely are. */
 const LIST_ITEM_MAX = 50;
-const BREADCRUMB = /\s[>›»]\s/;
 
 /** Splits a normalised page into classified lines, its title and its body paragraphs (deduplicated, in order). */
 export function readPageLayout(text: string): PageLayout {
@@ -57,7 +56,7 @@ function joinWrappedLines(lines: Line[]): Line[] {
 }
 
 function isUnfinished(text: string): boolean {
-  if (SENTENCE_END.test(text) || BREADCRUMB.test(text)) return false;
+  if (SENTENCE_END.test(text) || breadcrumbParts(text)) return false;
   return CONTINUES.test(text) || text.length >= 40;
 }
 
@@ -94,5 +93,5 @@ function findTitle(lines: Line[]): string | null {
 }
 
 function isHeadlineLike(text: string): boolean {
-  return text.length >= 8 && text.length <= 200 && /\s/.test(text) && !BREADCRUMB.test(text);
+  return text.length >= 8 && text.length <= 200 && /\s/.test(text) && !breadcrumbParts(text);
 }

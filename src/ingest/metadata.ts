@@ -1,7 +1,7 @@
 import { findKoreanTime } from './dates.ts';
 import { readKeyValue, type Line } from './lines.ts';
 import { findOutlet } from './outlet.ts';
-import { MARKER_PREFIX, MODIFIED_LABEL, PUBLISHED_LABEL, SENTENCE_END } from './vocabulary.ts';
+import { breadcrumbParts, MARKER_PREFIX, MODIFIED_LABEL, PUBLISHED_LABEL, SENTENCE_END } from './vocabulary.ts';
 
 export interface ArticleMetadata {
   outlet: string | null;
@@ -71,8 +71,9 @@ function readTimes(lines: Line[]): { published: string | null; modified: string 
 /** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`). */
 function findSection(lines: Line[], notSections: (string | null)[]): string | null {
   for (const line of lines) {
-    if (line.kind !== 'text' || !/\s[>›»]\s/.test(line.text)) continue;
-    const crumbs = line.text.split(/\s[>›»]\s/).map((c) => c.trim()).filter((c) => c && !/^(홈|home|뉴스)$/i.test(c));
+    const parts = line.kind === 'text' ? breadcrumbParts(line.text) : null;
+    if (!parts) continue;
+    const crumbs = parts.filter((c) => c && !/^(홈|home|뉴스)$/i.test(c));
     if (crumbs.length > 0) return crumbs.join(' > ');
   }
   const content = lines.filter((l) => l.kind !== 'blank');

@@ -27,7 +27,7 @@ const DATELINES = [/^\([가-힣]{1,10}\s*=\s*([^)]{1,15})\)/, /^\[([^\]]{2,15})\
 const EMAIL_DOMAIN = /@((?:[\w-]+\.)+[a-z]{2,})/gi;
 const TIP_LINE = /'([^']{2,10}?)제보'/;
 
-/** First sign found, strongest first: an explicit copyright line beats a dateline beats an e-mail domain. */
+/** First sign found, strongest first: a copyright line beats a dateline beats an e-mail domain beats a masthead. */
 export function findOutlet(lines: string[], paragraphs: string[]): string | null {
   for (const line of lines) {
     const m = COPYRIGHT.exec(line);
@@ -47,8 +47,11 @@ export function findOutlet(lines: string[], paragraphs: string[]): string | null
     const tip = TIP_LINE.exec(line);
     if (tip?.[1]) return tip[1];
   }
-  return null;
+  // Weakest: a masthead, a line that is only a known outlet's name (`조선일보` above the headline).
+  return lines.find((line) => KNOWN_OUTLETS.has(line.trim())) ?? null;
 }
+
+const KNOWN_OUTLETS = new Set(Object.values(DOMAIN_OUTLETS));
 
 function outletForDomain(domain: string): string | null {
   const known = Object.entries(DOMAIN_OUTLETS).find(([d]) => domain === d || domain.endsWith(`.${d}`));

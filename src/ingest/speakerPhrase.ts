@@ -12,13 +12,17 @@ export interface SpeakerParts {
 
 /** Job titles and roles printed next to names in Korean news. */
 export const TITLES =
-  /^(?:창립자|창업자|설립자|대표|대표이사|회장|부회장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
+  /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
 
 /** Speakers that name a role or a crowd, never a person. */
 const UNNAMED = /(?:관계자|소식통|측|당국자?|단체들?|업계|전문가들?|시민들?|주민들?|상인들?|누리꾼들?|네티즌들?)$/;
 
-/** Surnames that start most Korean personal names, to tell `최영호 회장` (name+title) from `서울시 관계자`. */
-const KOREAN_NAME = /^[김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][가-힣]{1,3}$/;
+/**
+ * Surnames that start most Korean personal names, to tell `최영호 회장` (name+title) from `서울시 관계자`. Two or
+ * three syllables, or four after a two-syllable surname: `국민의힘 원내대표` and `한국은행 총재` are no one's name.
+ */
+const KOREAN_NAME =
+  /^(?:[김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][가-힣]{1,2}|(?:남궁|선우|황보|제갈|독고|사공|서문)[가-힣]{1,2})$/;
 
 export function splitSpeakerPhrase(phrase: string): SpeakerParts {
   const cleaned = phrase.replace(/\(\d{1,3}\)/g, '').replace(/\s+/g, ' ').trim();
@@ -39,6 +43,11 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     title = tokens.at(-1)!;
     name = tokens.at(-2)!;
     rest = tokens.slice(0, -2);
+  } else if (nameFirst(tokens)) {
+    // `이창용 한국은행 총재`: the name first, then the organisation and the title.
+    title = tokens.at(-1)!;
+    name = tokens[0]!;
+    rest = tokens.slice(1, -1);
   } else if (TITLES.test(tokens.at(-1)!)) {
     // `과기정통부 장관`: a role without a name is kept whole and unnamed, never cut down to `장관`.
     const role = tokens.at(-1)!;
@@ -58,6 +67,14 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     description,
     named: true,
   };
+}
+
+/**
+ * `이창용 한국은행 총재`, `최태원 SK그룹 회장`: a name, words, a title, and no name before the title (`망원시장
+ * 상인회 최영호 회장` has one).
+ */
+function nameFirst(tokens: string[]): boolean {
+  return tokens.length >= 3 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens[0]!) && !KOREAN_NAME.test(tokens.at(-2)!);
 }
 
 /** A word that belongs to a clause (`떡집을`, `운영하는`), not to an organisation's name. */

@@ -45,3 +45,14 @@ export const REPORTER_ROLE = '(?:선임|수석|전문|객원)?(?:기자|특파�
 export const SENTENCE_END = /[.!?。…]["”’'」』)\]]*$|[다요죠까]["”’'」』)\]]+$|[다요죠]$/;
 /** Body prose ends in punctuation; a bare `…커진다` line is a headline (another story's, or a caption). */
 export const PROSE_END = /[.!?。…]["”’'」』)\]]*$|[다요죠까]["”’'」』]+$/;
+
+/**
+ * The parts of a breadcrumb line (`홈 > 경제 > 산업`, `사회 | 사건·사고`), or null for any other line. A bar also
+ * separates a masthead from a timestamp, so it counts only between short labels on a short line.
+ */
+export function breadcrumbParts(text: string): string[] | null {
+  if (/\s[>›»]\s/.test(text)) return text.split(/\s[>›»]\s/).map((c) => c.trim());
+  if (text.length > 30 || !/\s\|\s/.test(text)) return null;
+  const parts = text.split(/\s\|\s/).map((c) => c.trim());
+  return parts.every((c) => c.length > 0 && c.length <= 10 && !/\d/.test(c)) ? parts : null;
+}
