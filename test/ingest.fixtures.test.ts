@@ -170,3 +170,48 @@ describe('speaker phrases in either Korean order', () => {
     expect(parts('한국은행 총재')).toMatchObject({ name: '한국은행 총재', named: false });
   });
 });
+
+describe('a portal copy (outlet and byline in one bracket, 입력…수정 run together)', () => {
+  const article = loadFixture('edaily_jeonse.txt');
+
+  it('reads the outlet and byline from `[이데일리 김지현 기자]` and strips it from the body', () => {
+    expect(article).toMatchObject({
+      outlet: '이데일리',
+      published: '2025-03-14T09:41+09:00',
+      modified: '2025-03-14T10:02+09:00',
+      byline: '김지현 기자',
+    });
+    expect(article.paragraphs[0]!.text).toBe('전세사기 피해자로 인정된 사람이 4만명을 넘어선 것으로 나타났다.');
+    expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/번역 beta|글자크기|SNS 보내기/);
+  });
+});
+
+describe('a broadcast script (programme name above the headline, 앵커/리포트 cues, a sign-off)', () => {
+  const article = loadFixture('mbc_wildfire.txt');
+
+  it('takes the headline, not the programme, and the outlet from a `Copyright(c) Since 1996, MBC` line', () => {
+    expect(article).toMatchObject({ title: '산불 사흘째 확산…주민 600여 명 대피', outlet: 'MBC', section: null, byline: '이정민 기자' });
+    expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/앵커|리포트|영상취재/);
+  });
+
+  it('finds the resident who spoke, not the verb describing her (`대피소에 머무는 한 주민은`)', () => {
+    const resident = article.quotes.find((q) => q.text.startsWith('집이 다 탔을지'));
+    expect(resident?.speaker).toBe('대피소에 머무는 한 주민');
+    expect(article.speakers.find((s) => s.id === resident?.speaker)).toMatchObject({ named: false });
+  });
+});
+
+describe('a wire page with labels after the times (`2025-05-08 14:20:11 송고 | … 최종수정`)', () => {
+  const article = loadFixture('news1_kanana.txt');
+
+  it('pairs each time with the label after it, and names the outlet as readers know it', () => {
+    expect(article).toMatchObject({
+      outlet: '뉴스1',
+      published: '2025-05-08T14:20+09:00',
+      modified: '2025-05-08T15:01+09:00',
+      byline: '윤주영 기자',
+    });
+    expect(article.paragraphs[0]!.text).toMatch(/^카카오\(035720\)가/);
+    expect(article.speakers).toContainEqual(expect.objectContaining({ name: '정신아', title: '대표', organization: '카카오' }));
+  });
+});

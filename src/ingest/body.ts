@@ -93,5 +93,8 @@ function findTitle(lines: Line[]): string | null {
 }
 
 function isHeadlineLike(text: string): boolean {
-  return text.length >= 8 && text.length <= 200 && /\s/.test(text) && !breadcrumbParts(text);
+  return text.length >= 8 && text.length <= 200 && /\s/.test(text) && !breadcrumbParts(text) && !PROGRAM_NAME.test(text);
 }
+
+/** A broadcaster's programme printed above the headline (`MBC 뉴스데스크`, `KBS 뉴스 9`, `SBS 8뉴스`). */
+const PROGRAM_NAME = /^(?:KBS|MBC|SBS|YTN|JTBC|MBN|EBS|OBS|TV조선|채널A)\s*\d*\s*(?:뉴스|news)\s*\S{0,6}$/i;

@@ -17,6 +17,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const EMAIL_LINE = new RegExp(`^${EMAIL.source}$`);
 const URL = /https?:\/\/[^\s<>"')]+/;
 const LABELLED_TIME = new RegExp(`(${MODIFIED_LABEL.source})|(${PUBLISHED_LABEL.source})`, 'gi');
+const HAS_LABEL = new RegExp(LABELLED_TIME.source, 'i');
 
 export function readMetadata(
   lines: Line[],
@@ -49,12 +50,26 @@ export function readMetadata(
   };
 }
 
+/** A label right after a time (`2025-05-08 14:20:11 송고 | … 최종수정`): group 1 for modification. */
+const LABEL_AFTER = new RegExp(`^\\s{0,2}(?:(${MODIFIED_LABEL.source})|(${PUBLISHED_LABEL.source}))`, 'i');
+
 /** The first labelled publication and modification times on the page; a bare stamp counts as publication. */
 function readTimes(lines: Line[]): { published: string | null; modified: string | null } {
   let published: string | null = null;
   let modified: string | null = null;
   for (const line of lines) {
     if (line.kind !== 'timestamp') continue;
+    // Labels after the times, when the first time is labelled after and not before (`뉴스1`'s `… 송고`).
+    const times = timesIn(line.text);
+    const first = times[0];
+    if (first && LABEL_AFTER.test(line.text.slice(first.end)) && !HAS_LABEL.test(line.text.slice(0, first.start))) {
+      for (const time of times) {
+        const label = LABEL_AFTER.exec(line.text.slice(time.end));
+        if (label?.[1]) modified ??= time.iso;
+        else if (label?.[2]) published ??= time.iso;
+      }
+      continue;
+    }
     let labelled = false;
     for (const m of line.text.matchAll(LABELLED_TIME)) {
       const found = findKoreanTime(line.text.slice(m.index + m[0].length));
@@ -66,6 +81,17 @@ function readTimes(lines: Line[]): { published: string | null; modified: string 
     if (!labelled) published ??= findKoreanTime(line.text)?.iso ?? null;
   }
   return { published, modified };
+}
+
+/** Every time in a line, in order, with where it stands. */
+function timesIn(text: string): { iso: string; start: number; end: number }[] {
+  const found: { iso: string; start: number; end: number }[] = [];
+  for (let offset = 0; ; ) {
+    const time = findKoreanTime(text.slice(offset));
+    if (!time) return found;
+    found.push({ iso: time.iso, start: offset + time.index, end: offset + time.index + time.length });
+    offset += time.index + time.length;
+  }
 }
 
 /** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`). */

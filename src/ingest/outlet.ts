@@ -19,11 +19,44 @@ const DOMAIN_OUTLETS: Record<string, string> = {
   'news1.kr': '뉴스1',
   'hankookilbo.com': '한국일보',
   'seoul.co.kr': '서울신문',
+  'edaily.co.kr': '이데일리',
+  'mt.co.kr': '머니투데이',
+  'sedaily.com': '서울경제',
+  'fnnews.com': '파이낸셜뉴스',
+  'asiae.co.kr': '아시아경제',
+  'heraldcorp.com': '헤럴드경제',
+  'nocutnews.co.kr': '노컷뉴스',
+  'ohmynews.com': '오마이뉴스',
+  'kmib.co.kr': '국민일보',
+  'segye.com': '세계일보',
+  'munhwa.com': '문화일보',
+  'imbc.com': 'MBC',
+  'mbn.co.kr': 'MBN',
+  'tvchosun.com': 'TV조선',
+  'ichannela.com': '채널A',
+  'yonhapnewstv.co.kr': '연합뉴스TV',
+  'etnews.com': '전자신문',
+  'dt.co.kr': '디지털타임스',
+  'zdnet.co.kr': '지디넷코리아',
+  'newspim.com': '뉴스핌',
+  'ajunews.com': '아주경제',
+  'inews24.com': '아이뉴스24',
+  'dailian.co.kr': '데일리안',
+  'pressian.com': '프레시안',
 };
 
-const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:\d{4}\s*)?([^\s.,()&<>]+)/i;
-/** `(서울=연합뉴스)` and `[한국경제] 이수민 기자 =`: the outlet is the second part, or the bracket. */
-const DATELINES = [/^\([가-힣]{1,10}\s*=\s*([^)]{1,15})\)/, /^\[([^\]]{2,15})\]\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=/];
+/** Outlets' Latin names in copyright lines and photo credits (`ⓒ News1`), as readers know them. */
+const LATIN_NAMES: Record<string, string> = { news1: '뉴스1', newsis: '뉴시스', yonhap: '연합뉴스', edaily: '이데일리' };
+const readerName = (name: string): string => LATIN_NAMES[name.toLowerCase()] ?? name;
+
+/** `ⓒ KBS`, `Copyright(c) Since 1996, MBC&iMBC`: the first name after the sign (and a year). */
+const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:since\s+)?(?:\d{4}\s*,?\s*)?([^\s.,()&<>]+)/i;
+/** `(서울=연합뉴스)`, `[한국경제] 이수민 기자 =`, `[이데일리 김지현 기자]`: the outlet is the second part, or the bracket. */
+const DATELINES = [
+  /^\([가-힣]{1,10}\s*=\s*([^)]{1,15})\)/,
+  /^\[([^\]]{2,15})\]\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=/,
+  /^\[([^\]\s]{2,10})\s+[가-힣]{2,4}\s*(?:기자|특파원)\]/,
+];
 const EMAIL_DOMAIN = /@((?:[\w-]+\.)+[a-z]{2,})/gi;
 const TIP_LINE = /'([^']{2,10}?)제보'/;
 
@@ -31,11 +64,11 @@ const TIP_LINE = /'([^']{2,10}?)제보'/;
 export function findOutlet(lines: string[], paragraphs: string[]): string | null {
   for (const line of lines) {
     const m = COPYRIGHT.exec(line);
-    if (m?.[1]) return m[1];
+    if (m?.[1]) return readerName(m[1]);
   }
   for (const dateline of DATELINES) {
     const outlet = dateline.exec(paragraphs[0] ?? '')?.[1];
-    if (outlet) return outlet.trim();
+    if (outlet) return readerName(outlet.trim());
   }
   for (const line of lines) {
     for (const m of line.matchAll(EMAIL_DOMAIN)) {
@@ -64,8 +97,12 @@ function outletForDomain(domain: string): string | null {
 /** `(서울=연합뉴스) 홍길동 기자 = ` or `[한국경제] 이수민 기자 = ` opening the first paragraph: metadata, not body text. */
 const DATELINE_PREFIX =
   /^(?:\([^)]{1,30}=[^)]{1,20}\)|\[[^\]]{1,20}\])\s*(?:([가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원))\s*=\s*)?/;
+/** `[이데일리 김지현 기자] `: the outlet and the byline in one bracket. */
+const BRACKET_BYLINE = /^\[[^\]\s]{2,10}\s+([가-힣]{2,4}\s*(?:기자|특파원))\]\s*/;
 
 export function splitDateline(paragraph: string): { byline: string | null; rest: string } {
+  const bracketed = BRACKET_BYLINE.exec(paragraph);
+  if (bracketed) return { byline: bracketed[1]!, rest: paragraph.slice(bracketed[0].length) };
   const m = DATELINE_PREFIX.exec(paragraph);
   // A bare `[단독]` tag is part of the text; only a bracket followed by a byline is a dateline.
   if (!m || (m[0].startsWith('[') && !m[1])) return { byline: null, rest: paragraph };

@@ -35,6 +35,8 @@ const LEADING_ADVERBS = /^(?:(?:하지만|그러나|다만|또한|또|이어|이
 const NOT_A_TOPIC = /(?:라는|다는|하는|되는|있는|없는|지는|기는|는데|려는|으로는|로는|에게는)$/;
 const TOPIC = /^(.+?)(?:에서는|은|는|도)$/;
 const SUBJECT = /^(.+?)(?:이|가)$/;
+/** Case particles of a verb's arguments (`대피소에`, `떡집을`). */
+const ARGUMENT = /(?:에|에서|을|를|로|와|과)$/;
 const PRONOUN = /^(?:그|그녀|그들|본인|자신)$/;
 const DEMONSTRATIVE = /^(?:이|그|해당)\s+(\S+)$/;
 const SURNAME_TITLE = /^([가-힣])\s+(\S+)$/;
@@ -141,7 +143,15 @@ function findSpeaker(
   const original = prefix.split(/따르면\s+/).at(-1)!.replace(LEADING_ADVERBS, '');
   // Words are found in the masked text (same length), so a quoted name (`'AI 정신병원'은`) is one word.
   const words = [...maskQuotes(original).matchAll(/\S+/g)].map((m) => ({ masked: m[0], start: m.index, end: m.index + m[0].length }));
-  const firstTopic = words.findIndex((w) => TOPIC.test(w.masked) && !NOT_A_TOPIC.test(w.masked) && !w.masked.includes('('));
+  const isTopic = (w: { masked: string }) => TOPIC.test(w.masked) && !NOT_A_TOPIC.test(w.masked) && !w.masked.includes('(');
+  let firstTopic = words.findIndex(isTopic);
+  // `대피소에 머무는 한 주민은`: a `는` word after an argument (`…에`, `…을`) is a verb describing the topic that
+  // follows within a few words, not the topic.
+  for (let later = -1; firstTopic > 0 && /[^은]는$/.test(words[firstTopic]!.masked); firstTopic = later) {
+    if (!ARGUMENT.test(words[firstTopic - 1]!.masked)) break;
+    later = words.findIndex((w, i) => i > firstTopic && i <= firstTopic + 3 && isTopic(w));
+    if (later < 0) break;
+  }
   // A reported statement opens with its speaker; a `은/는` word after a case-marked one is inside the reported
   // clause (`수준이 오픈AI가 … 내놓은`), not a topic.
   const firstArgument = words.findIndex((w) => /(?:이|가|을|를)$/.test(w.masked));

@@ -26,6 +26,8 @@ export const SHORT_LINE_BOILERPLATE = [
   /수신료/,
   /기사\s*(?:원문|목록)|^(?:목록|이전|다음)\s*(?:기사)?$/,
   /카카오톡\s*[:：]|전화\s*[:：]|이메일\s*[:：]|e-?mail\s*[:：]/i,
+  // Broadcast script cues: `◀ 앵커 ▶`, `[리포트]`.
+  /^[◀◁【[]\s*(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막)\s*[▶▷】\]]$/,
 ];
 
 /** Headings after which numbered lines are a list of other stories, not the body. */
