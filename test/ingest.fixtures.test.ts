@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/ingest/article.ts';
 import { splitSpeakerPhrase } from '../src/ingest/speakerPhrase.ts';
 import { loadFixture } from './helpers.ts';
 
@@ -190,7 +191,8 @@ describe('a broadcast script (programme name above the headline, 앵커/리포�
   const article = loadFixture('mbc_wildfire.txt');
 
   it('takes the headline, not the programme, and the outlet from a `Copyright(c) Since 1996, MBC` line', () => {
-    expect(article).toMatchObject({ title: '산불 사흘째 확산…주민 600여 명 대피', outlet: 'MBC', section: null, byline: '이정민 기자' });
+    // The programme, printed just above the headline, stands for the section.
+    expect(article).toMatchObject({ title: '산불 사흘째 확산…주민 600여 명 대피', outlet: 'MBC', section: 'MBC 뉴스데스크', byline: '이정민 기자' });
     expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/앵커|리포트|영상취재/);
   });
 
@@ -213,5 +215,28 @@ describe('a wire page with labels after the times (`2025-05-08 14:20:11 송고 |
     });
     expect(article.paragraphs[0]!.text).toMatch(/^카카오\(035720\)가/);
     expect(article.speakers).toContainEqual(expect.objectContaining({ name: '정신아', title: '대표', organization: '카카오' }));
+  });
+});
+
+describe('a page with a photo caption in the body, a reporter profile and readers\' comments', () => {
+  const article = loadFixture('khan_medical.txt');
+
+  it('keeps the two body paragraphs: not the ▲ caption, not the comments after `댓글 128`', () => {
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      '윤석열 대통령은 1일 대국민 담화에서 "의료개혁은 흔들림 없이 추진하겠다"고 말했다.',
+      '대한의사협회는 즉각 반발했다. 의협 관계자는 "정부가 대화 의지가 없다는 것을 보여줬다"고 밝혔다.',
+    ]);
+    expect(article).toMatchObject({ outlet: '경향신문', section: '정치', byline: '박순봉 기자' });
+    expect(article.speakers).toContainEqual(expect.objectContaining({ name: '윤석열', title: '대통령', named: true }));
+  });
+
+  it('reads a comment count above the body as a button: an interview line with a colon stays', () => {
+    const page = [
+      '좌담회 "지역 의료 살리려면"', '한빛일보 | 입력 2025.04.01 (10:00)', '댓글 3', '',
+      '지역 의료 공백을 주제로 한 좌담회가 1일 열렸고 전문가 세 명이 참석해 의견을 나눴다.', '',
+      '사회자: 지방 병원의 의사 부족은 어느 정도로 심각한가요, 현장의 이야기를 듣고 싶습니다.', '',
+    ].join('\n');
+    const interview = parseArticle('interview.txt', Buffer.from(page));
+    expect(interview.paragraphs.map((p) => p.text)).toContainEqual(expect.stringMatching(/^사회자: 지방 병원/));
   });
 });

@@ -1,5 +1,5 @@
 import { classifyLine, readKeyValue, type Line } from './lines.ts';
-import { breadcrumbParts, LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
+import { breadcrumbParts, COMMENTS_HEADING, HANDLE_LINE, LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
 
 export interface PageLayout {
   lines: Line[];
@@ -62,11 +62,18 @@ function isUnfinished(text: string): boolean {
 
 /**
  * After a "많이 본 뉴스"-style heading, lines are other stories' headlines until real prose returns:
- * a long line ending in punctuation that is not numbered.
+ * a long line ending in punctuation that is not numbered. After a comments heading below the body, lines
+ * opening with a handle (`나라사랑: …`) are readers' comments.
  */
 function markStoryLists(lines: Line[]): Line[] {
   let inList = false;
+  let inComments = false;
+  let seenProse = false;
   return lines.map((line) => {
+    // A comment count above the body (`댓글 34` by the share buttons) is a button, not the comments section.
+    if (COMMENTS_HEADING.test(line.text) && seenProse) inComments = true;
+    if (line.kind === 'text' && PROSE_END.test(line.text) && line.text.length >= LIST_ITEM_MAX) seenProse = true;
+    if (inComments && line.kind === 'text' && HANDLE_LINE.test(line.text)) return { ...line, kind: 'boilerplate' };
     if (line.kind === 'boilerplate' && LIST_HEADING.test(line.text)) inList = true;
     if (!inList || line.kind !== 'text') return line;
     if (NUMBERED.test(line.text) || !PROSE_END.test(line.text) || line.text.length < LIST_ITEM_MAX) {

@@ -106,8 +106,9 @@ function findSection(lines: Line[], notSections: (string | null)[]): string | nu
   for (let i = 0; i < content.length; i++) {
     const line = content[i]!;
     if (line.kind !== 'text' || notSections.includes(line.text) || !isLabel(line.text)) continue;
+    // Next to the timestamps or the headline (`경향신문` / `정치` / headline).
     const near = [content[i - 1], content[i + 1]];
-    if (near.some((n) => n?.kind === 'timestamp')) return line.text;
+    if (near.some((n) => n?.kind === 'timestamp' || (n !== undefined && n.text === notSections[0]))) return line.text;
   }
   return null;
 }

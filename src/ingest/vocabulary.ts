@@ -26,9 +26,15 @@ export const SHORT_LINE_BOILERPLATE = [
   /수신료/,
   /기사\s*(?:원문|목록)|^(?:목록|이전|다음)\s*(?:기사)?$/,
   /카카오톡\s*[:：]|전화\s*[:：]|이메일\s*[:：]|e-?mail\s*[:：]/i,
+  /^(?:전체\s*)?메뉴$|^로그인$|^회원가입$|^(?:구독|공유|추천|북마크|번역|글씨\s*크기|본문\s*듣기)$/,
   // Broadcast script cues: `◀ 앵커 ▶`, `[리포트]`.
   /^[◀◁【[]\s*(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막)\s*[▶▷】\]]$/,
 ];
+
+/** A comments section's heading (`댓글 128`, `댓글(3)`): the lines after it that open with a handle are readers'. */
+export const COMMENTS_HEADING = /^(?:댓글|의견)\s*\(?\d+\)?$/;
+/** A reader's comment line: a handle, a colon, the comment (`나라사랑: 정부가 …`). */
+export const HANDLE_LINE = /^[^\s:：]{1,15}\s*[:：]\s/;
 
 /** Headings after which numbered lines are a list of other stories, not the body. */
 export const LIST_HEADING = /많이\s*본|인기|핫\s*클릭|관련\s*(?:뉴스|기사)|추천|주요\s*뉴스|실시간|랭킹/;
@@ -38,7 +44,7 @@ export const PUBLISHED_LABEL = /(?:기사\s*)?입력|등록|송고\s*(?:시간)?
 export const MODIFIED_LABEL = /(?:최종\s*|기사\s*)?수정|업데이트|updated|modified/i;
 
 /** Lines opening with these signs are list items, buttons or tip-lines. */
-export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★☆➤→\-–*]\s*/;
+export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★☆➤→\-–*▲△]\s*/;
 
 /** Reporter roles that make a line a byline. */
 export const REPORTER_ROLE = '(?:선임|수석|전문|객원)?(?:기자|특파원|통신원|리포터|논설위원|에디터|PD)';
