@@ -12,6 +12,11 @@ describe('stripParticles', () => {
     ['오픈ai가', '오픈ai'],
     ['공개했습니다', '공개'],
     ['인예', '인예'], // `이`-like endings are kept when the stem would be one syllable
+    // A question's verb ending meets the prose's: `시작됐어?` asks about `시작된`, `발표했나요?` about `발표했다`.
+    ['시작됐어', '시작'],
+    ['시작된', '시작'],
+    ['발표했나요', '발표'],
+    ['지난해', '지난해'], // not a verb: no ending is cut from it
   ])('%s → %s', (word, stem) => {
     expect(stripParticles(word)).toBe(stem);
   });

@@ -10,7 +10,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 2: paragraphs are indexed with their article's headline.
 // 3: no stored fields (article and paragraph come from the document id).
 // 4: headlines have their own index, built from the articles when a corpus is assembled.
-const VERSION = 4;
+// 5: the tokenizer strips the verb endings of questions (`시작됐어`, `발표했나요`).
+const VERSION = 5;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
