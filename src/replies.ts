@@ -5,17 +5,23 @@ import { z } from 'zod';
  * the Discord layer renders it as embeds. One schema, so every transport says the same thing.
  */
 
+/** Where in an article a passage is: paragraph 1, 2…, or 0 for the headline. */
+const PlaceSchema = z.number().int().nonnegative();
+
+/** `3문단`, or `제목` for the headline (paragraph 0). */
+export const placeName = (paragraph: number): string => (paragraph === 0 ? '제목' : `${paragraph}문단`);
+
 export const CitationSchema = z.object({
   article: z.string(),
   title: z.string(),
-  paragraph: z.number().int().positive(),
+  paragraph: PlaceSchema,
   url: z.string().nullable(),
 });
 
 export const PassageSchema = z.object({
   article: z.string(),
   title: z.string(),
-  paragraph: z.number().int().positive(),
+  paragraph: PlaceSchema,
   text: z.string(),
   score: z.number(),
 });

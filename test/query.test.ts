@@ -130,3 +130,24 @@ describe('asking what someone said by organisation or role', () => {
     expect(top('교육부 장관 발언')).toBeUndefined();
   });
 });
+
+describe('a question only the headline answers', () => {
+  const corpus = buildCorpus([
+    parseArticle('medical.txt', page('의료개혁 흔들림 없이…의대 증원 2000명 유지', [
+      '대통령은 1일 대국민 담화에서 "의료개혁은 흔들림 없이 추진하겠다"고 말했다.',
+      '대한의사협회는 즉각 반발했다.',
+    ])),
+    parseArticle('other.txt', page('반도체 수출 석 달 연속 증가', ['반도체 수출이 석 달 연속 증가세를 이어갔다.'])),
+  ]);
+
+  it('answers from the headline, cited as paragraph 0, when no paragraph holds the words', () => {
+    const outcome = ask(corpus, '의대 증원 몇 명?');
+    expect(outcome.answer).toEqual({ text: '의료개혁 흔들림 없이…의대 증원 2000명 유지', article: 'medical', paragraph: 0 });
+    expect(outcome.results[0]).toMatchObject({ article: 'medical', paragraph: 0 });
+  });
+
+  it('keeps to the filtered article, and still answers from a paragraph that holds the words', () => {
+    expect(ask(corpus, '의대 증원 몇 명?', { article: 'other' }).answer).toBeNull();
+    expect(ask(corpus, '반도체 수출 증가').answer).toMatchObject({ article: 'other', paragraph: 1 });
+  });
+});

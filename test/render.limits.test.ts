@@ -5,6 +5,7 @@ import { renderReply } from '../src/discord/render/index.ts';
 import { embedLength } from '../src/discord/render/message.ts';
 import { highlight, safeText } from '../src/discord/sanitize.ts';
 import type { ArticleReply, AskReply, QuoteReply } from '../src/replies.ts';
+import { renderReplyText } from '../src/console/renderText.ts';
 
 const sentence = '중국 업체들은 이미 미국이 엔비디아의 그래픽처리장치(GPU) 대중국 수출을 규제해 어려움을 겪고 있습니다. ';
 const longText = sentence.repeat(80); // ~4,500 characters
@@ -22,6 +23,33 @@ function askReply(results: number): AskReply {
     suggestions: [],
   };
 }
+
+describe('an answer from the headline (paragraph 0)', () => {
+  const reply: AskReply = {
+    command: 'ask',
+    query: '의대 증원 몇 명?',
+    answer: '의대 증원 2000명 유지',
+    citation: { article: 'a', title: '의대 증원 2000명 유지', paragraph: 0, url: null },
+    terms: ['의대', '증원'],
+    results: [
+      { article: 'a', title: '의대 증원 2000명 유지', paragraph: 0, text: '의대 증원 2000명 유지', score: 3 },
+      { article: 'a', title: '의대 증원 2000명 유지', paragraph: 2, text: '대한의사협회는 즉각 반발했다.', score: 1 },
+    ],
+    page: 0,
+    more: false,
+    suggestions: [],
+  };
+
+  it('cites 제목, and offers the whole-paragraph button for the first paragraph result only', () => {
+    const message = renderReply(reply, { ephemeral: false, articleFilter: null });
+    const embed = message.embeds[0]!;
+    expect(embed.description).toContain('」 제목');
+    expect(embed.fields?.map((f) => f.name)).toEqual(['1. 제목 · 의대 증원 2000명 유지', '2. 2문단 · 의대 증원 2000명 유지']);
+    const ids = message.components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+    expect(ids).toContain('ask:para:a:2');
+    expect(renderReplyText(reply)).toContain('」 제목');
+  });
+});
 
 function assertWithinLimits(message: ReturnType<typeof renderReply>): void {
   expect(message.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);

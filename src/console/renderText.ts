@@ -1,4 +1,4 @@
-import type { ArticleReply, AskReply, QuoteReply, ReindexReply, Reply } from '../replies.ts';
+import { placeName, type ArticleReply, type AskReply, type QuoteReply, type ReindexReply, type Reply } from '../replies.ts';
 
 /** A reply as plain text for the terminal: the same content the Discord embeds show. */
 export function renderReplyText(reply: Reply): string {
@@ -20,11 +20,11 @@ function renderAsk(reply: AskReply): string {
     const hint = reply.suggestions.length ? `\n이런 주제로 물어보세요: ${reply.suggestions.join(', ')}` : '';
     return `기사에서 "${reply.query}"에 대한 내용을 찾지 못했습니다.${hint}`;
   }
-  const lines = [`답: ${reply.answer}`, `   — 「${reply.citation.title}」 ${reply.citation.paragraph}문단`, ''];
+  const lines = [`답: ${reply.answer}`, `   — 「${reply.citation.title}」 ${placeName(reply.citation.paragraph)}`, ''];
   // Name the article on each result only when the results come from more than one.
   const manyArticles = new Set(reply.results.map((r) => r.article)).size > 1;
   reply.results.forEach((r, i) => {
-    const where = manyArticles ? `${r.paragraph}문단 · ${r.title}` : `${r.paragraph}문단`;
+    const where = manyArticles ? `${placeName(r.paragraph)} · ${r.title}` : placeName(r.paragraph);
     lines.push(`${reply.page * 5 + i + 1}. [${where}] ${r.text}`);
   });
   if (reply.more) lines.push('…결과가 더 있습니다 (Discord의 "결과 더 보기" 버튼).');

@@ -2,6 +2,7 @@ import type { Passage } from '../replies.ts';
 import type { Corpus } from './corpus.ts';
 import { planQuery } from './query.ts';
 import { ALL_TECHNIQUES, nextDocument, prepareQuery, rerank, type Ranked, type Techniques } from './rerank.ts';
+import { bestHeadline } from './headline.ts';
 import { retrieve } from './retrieve.ts';
 
 export { ALL_TECHNIQUES, type Techniques } from './rerank.ts';
@@ -9,6 +10,7 @@ export { ALL_TECHNIQUES, type Techniques } from './rerank.ts';
 export interface AskOutcome {
   /** Stems of the query's content words, after question scaffolding is dropped. */
   terms: string[];
+  /** The sentence that answers; paragraph 0 when the headline does. */
   answer: { text: string; article: string; paragraph: number } | null;
   results: Passage[];
   /** 0..1: share of the query's content words found in the best paragraph (with its context). */
@@ -83,22 +85,34 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
     .sort((a, b) => b.score - a.score || a.n - b.n);
 
   const top = ranked[0];
+  const limit = options.limit ?? 5;
+  const minScore = (top?.score ?? 0) * MIN_RELATIVE_SCORE;
+  const passages = (from: Ranked[]): Passage[] =>
+    from
+      .filter((r) => r.score >= minScore && r.coverage >= MIN_SECONDARY_COVERAGE)
+      .map((r) => ({ article: r.article.id, title: r.article.title, paragraph: r.n, text: r.article.paragraphs[r.n - 1]!.text, score: round(r.score) }));
+
+  // What the headline says and no paragraph repeats (`…의대 증원 2000명 유지`) is answered from the headline.
+  const headline = (top?.coverage ?? 0) < 1 ? bestHeadline(query, only) : null;
+  if (headline && headline.coverage >= MIN_COVERAGE && headline.coverage > (top?.coverage ?? 0)) {
+    const { article } = headline;
+    const cited: Passage = { article: article.id, title: article.title, paragraph: 0, text: article.title, score: round(headline.weight) };
+    return {
+      terms,
+      answer: { text: article.title, article: article.id, paragraph: 0 },
+      results: [cited, ...passages(ranked)].slice(0, limit),
+      coverage: headline.coverage,
+      near: [],
+    };
+  }
   if (!top) return empty;
   if (top.coverage < MIN_COVERAGE) {
     return { ...empty, coverage: top.coverage, near: [...new Set(ranked.slice(0, NEAR_MISSES).map((r) => r.article.id))] };
   }
-  const minScore = top.score * MIN_RELATIVE_SCORE;
-  const kept = ranked.filter((r) => r.score >= minScore && r.coverage >= MIN_SECONDARY_COVERAGE).slice(0, options.limit ?? 5);
   return {
     terms,
     answer: { text: top.sentence, article: top.article.id, paragraph: top.n },
-    results: kept.map((r) => ({
-      article: r.article.id,
-      title: r.article.title,
-      paragraph: r.n,
-      text: r.article.paragraphs[r.n - 1]!.text,
-      score: round(r.score),
-    })),
+    results: passages(ranked).slice(0, limit),
     coverage: top.coverage,
     near: [],
   };

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
-import type { AskReply } from '../../replies.ts';
+import { placeName, type AskReply } from '../../replies.ts';
 import { encodeButton } from '../customIds.ts';
 import { LIMITS, truncateAtSentence } from '../limits.ts';
 import { safeText } from '../sanitize.ts';
@@ -11,14 +11,14 @@ const PASSAGE_BUDGET = 700;
 export function renderAsk(reply: AskReply, articleFilter: string | null, ephemeral: boolean): DiscordMessage {
   if (!reply.answer || !reply.citation) return renderNoAnswer(reply, ephemeral);
   const { citation } = reply;
-  const source = `— 「${safeText(truncateAtSentence(citation.title, 200))}」 ${citation.paragraph}문단`;
+  const source = `— 「${safeText(truncateAtSentence(citation.title, 200))}」 ${placeName(citation.paragraph)}`;
   const embed: APIEmbed = {
     color: COLORS.answer,
     title: safeText(truncateAtSentence(`Q. ${reply.query}`, LIMITS.embedTitle - 40)),
     url: citation.url ?? undefined,
     description: `${fitHighlighted(reply.answer, reply.terms, 3000)}\n\n${source}`,
     fields: reply.results.map((r, i) => ({
-      name: safeText(truncateAtSentence(`${reply.page * 5 + i + 1}. ${r.paragraph}문단 · ${r.title}`, LIMITS.fieldName - 20)),
+      name: safeText(truncateAtSentence(`${reply.page * 5 + i + 1}. ${placeName(r.paragraph)} · ${r.title}`, LIMITS.fieldName - 20)),
       value: fitHighlighted(r.text, reply.terms, PASSAGE_BUDGET),
     })),
     footer: { text: reply.page > 0 ? `결과 ${reply.page + 1}쪽` : '가장 관련 있는 문단 순' },
@@ -28,7 +28,8 @@ export function renderAsk(reply: AskReply, articleFilter: string | null, ephemer
     ? encodeButton({ kind: 'more', page: reply.page + 1, article: articleFilter, question: reply.query })
     : null;
   if (more) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: '결과 더 보기', custom_id: more });
-  const top = reply.results[0];
+  // A headline is shown whole already: only a paragraph has more to show.
+  const top = reply.results.find((r) => r.paragraph > 0);
   const para = top ? encodeButton({ kind: 'para', article: top.article, paragraph: top.paragraph }) : null;
   if (para) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: '전체 문단 보기', custom_id: para });
   if (citation.url) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: '기사 원문', url: citation.url });
