@@ -93,8 +93,9 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
       .map((r) => ({ article: r.article.id, title: r.article.title, paragraph: r.n, text: r.article.paragraphs[r.n - 1]!.text, score: round(r.score) }));
 
   // What the headline says and no paragraph repeats (`…의대 증원 2000명 유지`) is answered from the headline.
-  const headline = (top?.coverage ?? 0) < 1 ? bestHeadline(query, only) : null;
-  if (headline && headline.coverage >= MIN_COVERAGE && headline.coverage > (top?.coverage ?? 0)) {
+  const above = top?.coverage ?? 0;
+  const headline = above < 1 ? bestHeadline(query, only, { above, atLeast: MIN_COVERAGE }) : null;
+  if (headline && headline.coverage >= MIN_COVERAGE && headline.coverage > above) {
     const { article } = headline;
     const cited: Passage = { article: article.id, title: article.title, paragraph: 0, text: article.title, score: round(headline.weight) };
     return {
