@@ -240,3 +240,24 @@ describe('a page with a photo caption in the body, a reporter profile and reader
     expect(interview.paragraphs.map((p) => p.text)).toContainEqual(expect.stringMatching(/^사회자: 지방 병원/));
   });
 });
+
+describe('a Q&A interview (`―질문?` lines, answers that are bare quotes)', () => {
+  const article = loadFixture('sedaily_interview.txt');
+
+  it('keeps the short question lines as paragraphs and gives the bare answers to the interviewee', () => {
+    expect(article.paragraphs.map((p) => p.text.slice(0, 8))).toEqual([
+      '김민준 네이버클',
+      '―기업용 AI ',
+      '"올해가 변곡점',
+      '―경쟁사와의 차',
+      '"데이터센터를 ',
+      '―인력 채용 계',
+      '"올해 AI 엔',
+    ]);
+    expect(article.quotes.filter((q) => q.kind === 'direct').map((q) => [q.speaker, q.paragraph])).toEqual([
+      ['김민준', 3],
+      ['김민준', 5],
+      ['김민준', 7],
+    ]);
+  });
+});

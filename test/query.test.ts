@@ -3,6 +3,7 @@ import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
 import { coverage, PARTIAL_WORD, planQuery, STATEMENT } from '../src/search/query.ts';
+import { loadFixture } from './helpers.ts';
 
 const plan = (q: string) => planQuery(q, { expansions: new Map() });
 const bitsOf = (p: ReturnType<typeof plan>, ...tokens: string[]) => tokens.reduce((m, t) => m | (p.bits.get(t) ?? 0), 0);
@@ -149,5 +150,14 @@ describe('a question only the headline answers', () => {
   it('keeps to the filtered article, and still answers from a paragraph that holds the words', () => {
     expect(ask(corpus, '의대 증원 몇 명?', { article: 'other' }).answer).toBeNull();
     expect(ask(corpus, '반도체 수출 증가').answer).toMatchObject({ article: 'other', paragraph: 1 });
+  });
+});
+
+describe('a Q&A interview', () => {
+  const corpus = buildCorpus([loadFixture('sedaily_interview.txt')]);
+
+  it('answers with the interviewee\'s answer, found through the question before it, never with the question', () => {
+    expect(ask(corpus, '경쟁사와 차이는?').answer).toMatchObject({ paragraph: 5, text: expect.stringContaining('데이터센터') });
+    expect(ask(corpus, '채용 계획은?').results.map((r) => r.paragraph)).not.toContain(6);
   });
 });

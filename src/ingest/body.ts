@@ -1,5 +1,5 @@
 import { classifyLine, readKeyValue, type Line } from './lines.ts';
-import { breadcrumbParts, COMMENTS_HEADING, HANDLE_LINE, LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
+import { breadcrumbParts, COMMENTS_HEADING, HANDLE_LINE, INTERVIEW_QUESTION, LIST_HEADING, PROSE_END, SENTENCE_END } from './vocabulary.ts';
 
 export interface PageLayout {
   lines: Line[];
@@ -32,13 +32,10 @@ export function readPageLayout(text: string): PageLayout {
 }
 
 function isBodyParagraph(line: Line, title: string | null): boolean {
-  return (
-    line.kind === 'text' &&
-    line.text !== title &&
-    line.text.length >= MIN_PARAGRAPH &&
-    /\p{Script=Hangul}/u.test(line.text) &&
-    PROSE_END.test(line.text)
-  );
+  if (line.text === title || !/\p{Script=Hangul}/u.test(line.text)) return false;
+  // An interviewer's question, however short, and whatever dash opens it (`- 계획은?` reads as a list marker).
+  if ((line.kind === 'text' || line.kind === 'marker') && INTERVIEW_QUESTION.test(line.text)) return true;
+  return line.kind === 'text' && line.text.length >= MIN_PARAGRAPH && PROSE_END.test(line.text);
 }
 
 /** Rejoins a paragraph that the scrape broke across lines. */

@@ -70,6 +70,13 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
   };
 
   for (const { n, sentences } of paragraphs) {
+    // A paragraph that is nothing but a quote (an interview's answer) is the last speaker's, if recent.
+    const bare = bareQuote(sentences.join(' '));
+    if (bare !== null) {
+      const previous = last.attribution;
+      if (previous && n - previous.paragraph <= ELISION_REACH) attribute(previous.speaker, n, 'direct', [bare]);
+      continue;
+    }
     for (const sentence of sentences) {
       const previous = last.attribution;
       const recent = previous && n - previous.paragraph <= ELISION_REACH ? previous : null;
@@ -87,6 +94,12 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
     }
   }
   return { speakers: [...speakers.values()], quotes };
+}
+
+/** The words of a paragraph that is one quotation and nothing else (`"올해가 변곡점이 될 겁니다."`), else null. */
+function bareQuote(text: string): string | null {
+  const m = /^["“]([^"“”]+)["”]$/.exec(text.trim());
+  return m && /\s/.test(m[1]!.trim()) ? m[1]!.trim() : null;
 }
 
 /** Groups of quote spans that end in a verb of saying; emphasised terms (`'서유기'가`) are not speech. */

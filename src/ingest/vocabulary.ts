@@ -64,3 +64,9 @@ export function breadcrumbParts(text: string): string[] | null {
   const parts = text.split(/\s\|\s/).map((c) => c.trim());
   return parts.every((c) => c.length > 0 && c.length <= 10 && !/\d/.test(c)) ? parts : null;
 }
+
+/**
+ * An interviewer's question in a Q&A article (`―기업용 AI 시장 전망은?`, `Q. 계획은?`, `문: 언제?`): kept as a
+ * paragraph however short, as it says what the answer after it is about, but never itself an answer.
+ */
+export const INTERVIEW_QUESTION = /^(?:[―—–-]\s*|Q\s*[.:]\s*|문\s*[:.]\s*)[^\s―—–-].*\?["”']?$/;

@@ -1,4 +1,5 @@
 import type { Article } from '../ingest/article.ts';
+import { INTERVIEW_QUESTION } from '../ingest/vocabulary.ts';
 import type { Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
@@ -123,7 +124,8 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const article = corpus.docs.article(doc);
   const n = corpus.docs.paragraph(doc);
   const paragraph = article?.paragraphs[n - 1];
-  if (!article || !paragraph) return null;
+  // An interviewer's question is context for the answer after it (found through it), never the answer.
+  if (!article || !paragraph || INTERVIEW_QUESTION.test(paragraph.text)) return null;
   // Its own match includes its headline, indexed with it (`반도체` in the title, not in the paragraph).
   const own = matchDocument(query.terms, doc);
   const previous = techniques.context && n > 1 ? corpus.docs.docOf(article.id, n - 1) : undefined;
