@@ -1,5 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
+import { INTERVIEW_QUESTION } from '../ingest/vocabulary.ts';
 import { postingsOf, type Postings } from './postings.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
@@ -41,6 +42,8 @@ export interface Corpus {
   fields: Field[];
   /** Where each indexed document sits: article and paragraph. */
   docs: DocumentTable;
+  /** What each document's paragraph is, by document: see PARAGRAPH_REPORTS and PARAGRAPH_ASKS. */
+  paragraphKinds: Uint8Array;
   synonyms: SynonymTable;
   /** Lower-cased Latin glossary side → Korean term, for expanding English queries (`agi` → `인공범용지능`). */
   expansions: Map<string, string>;
@@ -113,6 +116,7 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   const speakers = buildSpeakerDirectory(articles);
   const postings = postingsOf(index, 'text');
   const docs = documentTable(postings, byId);
+  const paragraphKinds = kindsOfParagraphs(articles, docs, postings.size);
   const headlines = headlineIndex(articles);
   const fields: Field[] = [
     { name: 'text', weight: 1, postings },
@@ -124,6 +128,7 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
     index,
     fields,
     docs,
+    paragraphKinds,
     synonyms: SYNONYMS,
     expansions,
     speakerNames,
@@ -177,6 +182,27 @@ function glossaryExpansions(articles: Article[]): Map<string, string> {
 }
 
 /** Each paragraph document's headline document (-1 for none), so headline postings can be read per paragraph. */
+/** The paragraph reports what someone said (it holds a quote). */
+export const PARAGRAPH_REPORTS = 1;
+/** The paragraph is an interviewer's question: context for the answer after it, never an answer. */
+export const PARAGRAPH_ASKS = 2;
+
+/** Worked out once per corpus rather than for every candidate of every question. */
+function kindsOfParagraphs(articles: Article[], docs: DocumentTable, size: number): Uint8Array {
+  const kinds = new Uint8Array(size);
+  for (const article of articles) {
+    for (const quote of article.quotes) {
+      const doc = docs.docOf(article.id, quote.paragraph);
+      if (doc !== undefined) kinds[doc]! |= PARAGRAPH_REPORTS;
+    }
+    for (const paragraph of article.paragraphs) {
+      const doc = INTERVIEW_QUESTION.test(paragraph.text) ? docs.docOf(article.id, paragraph.n) : undefined;
+      if (doc !== undefined) kinds[doc]! |= PARAGRAPH_ASKS;
+    }
+  }
+  return kinds;
+}
+
 function headlineOfDocument(postings: Postings, docs: DocumentTable, headlines: MiniSearch<HeadlineDoc>): Int32Array {
   const byArticle = new Map<string, number>();
   for (const [doc, id] of postingsOf(headlines, 'title', 0).documents()) byArticle.set(id, doc);

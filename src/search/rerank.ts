@@ -1,6 +1,5 @@
 import type { Article } from '../ingest/article.ts';
-import { INTERVIEW_QUESTION } from '../ingest/vocabulary.ts';
-import type { Corpus } from './corpus.ts';
+import { PARAGRAPH_ASKS, PARAGRAPH_REPORTS, type Corpus } from './corpus.ts';
 import { intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
 import { SAYING_QUESTION } from './saying.ts';
@@ -125,7 +124,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const n = corpus.docs.paragraph(doc);
   const paragraph = article?.paragraphs[n - 1];
   // An interviewer's question is context for the answer after it (found through it), never the answer.
-  if (!article || !paragraph || INTERVIEW_QUESTION.test(paragraph.text)) return null;
+  if (!article || !paragraph || (corpus.paragraphKinds[doc]! & PARAGRAPH_ASKS) !== 0) return null;
   // Its own match includes its headline, indexed with it (`반도체` in the title, not in the paragraph).
   const own = matchDocument(query.terms, doc);
   const previous = techniques.context && n > 1 ? corpus.docs.docOf(article.id, n - 1) : undefined;
@@ -134,7 +133,8 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   if (own.mask === 0 && before.mask === 0) return null;
   // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
   // in part (see STATEMENT). Not on the previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
-  const statement = namesAllButStatement(plan, own.mask) && article.quotes.some((q) => q.paragraph === n) ? STATEMENT : 0;
+  const reports = (corpus.paragraphKinds[doc]! & PARAGRAPH_REPORTS) !== 0;
+  const statement = reports && namesAllButStatement(plan, own.mask) ? STATEMENT : 0;
   const context = before.mask | titleBits(query, doc) | statement;
   const covered = coverage(plan, own.mask | before.mask | statement);
 
