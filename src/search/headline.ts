@@ -12,9 +12,9 @@ export interface HeadlineMatch {
 
 /**
  * The headline holding most of the question, among those holding any of its tokens (only the filtered article's
- * with a filter), or null when none can hold more than `need.above` and at least `need.atLeast`. For what a headline says and no paragraph
- * repeats: `의대 증원 몇 명?` of `…의대 증원 2000명 유지`. Reads the headline field's postings: one entry per
- * article holding a token, never every article.
+ * with a filter); null when none can hold more than `need.above` and at least `need.atLeast`. For what a headline
+ * says and no paragraph repeats: `의대 증원 몇 명?` of `…의대 증원 2000명 유지`. Reads the headline field's
+ * postings: one entry per article holding a token, never every article.
  */
 export function bestHeadline(query: PreparedQuery, only: string | undefined, need: { above: number; atLeast: number }): HeadlineMatch | null {
   const { corpus, plan } = query;

@@ -72,13 +72,11 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     return bit;
   };
 
-  const words: QueryWord[] = [];
-  for (const raw of splitWords(query)) {
-    const { word, stem, tokens } = wordTokens(raw);
-    if (QUERY_STOPWORDS.has(word) || QUERY_STOPWORDS.has(stem)) continue;
-    let whole = bitOf(stem, 1);
-    let parts = 0;
-    let partCount = 0;
+  /** A word's stem as a whole token and its other tokens as pieces of it; adds to `parts`, returns the stem's bit. */
+  let parts = 0;
+  let partCount = 0;
+  const addWord = (stem: string, tokens: readonly string[]): number => {
+    const whole = bitOf(stem, 1);
     for (const token of tokens) {
       if (token === stem) continue;
       const bit = bitOf(token, 1, whole);
@@ -87,24 +85,21 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
       parts |= bit;
       partCount++;
     }
+    return whole;
+  };
+
+  const words: QueryWord[] = [];
+  for (const raw of splitWords(query)) {
+    const { word, stem, tokens } = wordTokens(raw);
+    if (QUERY_STOPWORDS.has(word) || QUERY_STOPWORDS.has(stem)) continue;
+    parts = 0;
+    partCount = 0;
+    let whole = addWord(stem, tokens);
     // Korean questions are not glossary-expanded: the glossary bridges English acronyms into the Korean text.
     const expansion = /^[a-z]/.test(word) ? options.expansions.get(word) : undefined;
     // The expansion is a word of its own: its stem finds the question's word, its pieces only help find it, as
     // a word's pieces do. Counted whole, `마이크로소프트`'s six pieces outweighed every other word of `MS 지원`.
-    if (expansion) {
-      for (const expanded of splitWords(expansion)) {
-        const tokens = wordTokens(expanded);
-        const stemBit = bitOf(tokens.stem, 1);
-        whole |= stemBit;
-        for (const token of tokens.tokens) {
-          if (token === tokens.stem) continue;
-          const bit = bitOf(token, 1, stemBit);
-          if ([...token].length < 2) continue;
-          parts |= bit;
-          partCount++;
-        }
-      }
-    }
+    if (expansion) for (const expanded of splitWords(expansion)) whole |= addWord(wordTokens(expanded).stem, tokensOf(expanded));
     if (options.synonyms) {
       for (const synonym of synonymsOf(options.synonyms, word, stem)) whole |= bitOf(synonym, SYNONYM_WEIGHT);
     }
