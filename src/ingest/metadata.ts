@@ -40,8 +40,7 @@ export function readMetadata(
   const outlet = keys.get('매체') ?? keys.get('언론사') ?? keys.get('outlet') ?? findOutlet(lines.map((l) => l.text), paragraphs);
   return {
     outlet,
-    // The outlet's name printed near the timestamps is a masthead, not a section.
-    section: keys.get('섹션') ?? keys.get('분류') ?? keys.get('section') ?? findSection(lines, [title, outlet]),
+    section: keys.get('섹션') ?? keys.get('분류') ?? keys.get('section') ?? findSection(lines, title, outlet),
     published: times.published,
     modified: times.modified,
     byline,
@@ -94,8 +93,8 @@ function timesIn(text: string): { iso: string; start: number; end: number }[] {
   }
 }
 
-/** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`). */
-function findSection(lines: Line[], notSections: (string | null)[]): string | null {
+/** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`) or the headline. */
+function findSection(lines: Line[], title: string | null, outlet: string | null): string | null {
   for (const line of lines) {
     const parts = line.kind === 'text' ? breadcrumbParts(line.text) : null;
     if (!parts) continue;
@@ -105,10 +104,11 @@ function findSection(lines: Line[], notSections: (string | null)[]): string | nu
   const content = lines.filter((l) => l.kind !== 'blank');
   for (let i = 0; i < content.length; i++) {
     const line = content[i]!;
-    if (line.kind !== 'text' || notSections.includes(line.text) || !isLabel(line.text)) continue;
-    // Next to the timestamps or the headline (`경향신문` / `정치` / headline).
+    // The outlet's name printed near the timestamps is a masthead, not a section.
+    if (line.kind !== 'text' || line.text === title || line.text === outlet || !isLabel(line.text)) continue;
+    // `경향신문` / `정치` / headline: a label between the masthead and the headline counts too.
     const near = [content[i - 1], content[i + 1]];
-    if (near.some((n) => n?.kind === 'timestamp' || (n !== undefined && n.text === notSections[0]))) return line.text;
+    if (near.some((n) => n?.kind === 'timestamp' || (n !== undefined && n.text === title))) return line.text;
   }
   return null;
 }
