@@ -261,3 +261,25 @@ describe('a Q&A interview (`―질문?` lines, answers that are bare quotes)', (
     ]);
   });
 });
+
+describe('a sports page (`[OSEN=이인환 기자]`, a time phrase before the speaker)', () => {
+  const article = loadFixture('osen_football.txt');
+
+  it('strips the bracket dateline and reads the outlet from it', () => {
+    expect(article.outlet).toBe('OSEN');
+    expect(article.paragraphs[0]!.text).toMatch(/^손흥민\(33, 토트넘\)이/);
+  });
+
+  it('does not make `경기 후` part of the coach\'s name', () => {
+    const coach = article.quotes.find((q) => q.text.startsWith('쏘니는'));
+    expect(coach?.speaker).toBe('안지 포스테코글루 감독');
+  });
+});
+
+describe('a page under a Latin masthead (`The Korea Economic Daily`, `By 김재훈 기자`)', () => {
+  const article = loadFixture('hankyung_english_masthead.txt');
+
+  it('takes the Korean headline, and the byline without `By`', () => {
+    expect(article).toMatchObject({ title: '삼성전자, 1분기 영업이익 6.6조…"HBM 회복 본격화"', byline: '김재훈 기자', section: 'Economy' });
+  });
+});

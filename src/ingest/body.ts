@@ -89,11 +89,10 @@ function findTitle(lines: Line[]): string | null {
   }
   const firstStamp = lines.findIndex((l) => l.kind === 'timestamp');
   const limit = firstStamp >= 0 && firstStamp < 15 ? firstStamp : lines.length;
-  const headline = lines
-    .slice(0, limit)
-    .find((l) => l.kind === 'text' && isHeadlineLike(l.text));
-  if (headline) return headline.text;
-  return lines.find((l) => l.kind === 'text' && isHeadlineLike(l.text) && !SENTENCE_END.test(l.text))?.text ?? null;
+  const candidates = lines.filter((l, i) => l.kind === 'text' && isHeadlineLike(l.text) && (i < limit || !SENTENCE_END.test(l.text)));
+  // A Korean headline over a Latin masthead (`The Korea Economic Daily`); a Latin one only when there is no other.
+  const hangul = candidates.find((l) => /\p{Script=Hangul}/u.test(l.text));
+  return (hangul ?? candidates[0])?.text ?? null;
 }
 
 function isHeadlineLike(text: string): boolean {

@@ -120,6 +120,7 @@ function isLabel(text: string): boolean {
 function cleanByline(text: string): string {
   return text
     .replace(EMAIL, '')
+    .replace(/^by\s+/i, '')
     .replace(/[[\]()<>]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -51,11 +51,11 @@ const readerName = (name: string): string => LATIN_NAMES[name.toLowerCase()] ?? 
 
 /** `ⓒ KBS`, `Copyright(c) Since 1996, MBC&iMBC`: the first name after the sign (and a year). */
 const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:since\s+)?(?:\d{4}\s*,?\s*)?([^\s.,()&<>]+)/i;
-/** `(서울=연합뉴스)`, `[한국경제] 이수민 기자 =`, `[이데일리 김지현 기자]`: the outlet is the second part, or the bracket. */
+/** `(서울=연합뉴스)`, `[한국경제] 이수민 기자 =`, `[이데일리 김지현 기자]`, `[OSEN=이인환 기자]`: where the outlet is. */
 const DATELINES = [
   /^\([가-힣]{1,10}\s*=\s*([^)]{1,15})\)/,
   /^\[([^\]]{2,15})\]\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=/,
-  /^\[([^\]\s]{2,10})\s+[가-힣]{2,4}\s*(?:기자|특파원)\]/,
+  /^\[([^\]\s=]{2,10})(?:\s+|\s*=\s*)[가-힣]{2,4}\s*(?:기자|특파원)\]/,
 ];
 const EMAIL_DOMAIN = /@((?:[\w-]+\.)+[a-z]{2,})/gi;
 const TIP_LINE = /'([^']{2,10}?)제보'/;
@@ -97,8 +97,8 @@ function outletForDomain(domain: string): string | null {
 /** `(서울=연합뉴스) 홍길동 기자 = ` or `[한국경제] 이수민 기자 = ` opening the first paragraph: metadata, not body text. */
 const DATELINE_PREFIX =
   /^(?:\([^)]{1,30}=[^)]{1,20}\)|\[[^\]]{1,20}\])\s*(?:([가-힣]{2,4}(?:\s*·\s*[가-힣]{2,4})*\s*(?:기자|특파원))\s*=\s*)?/;
-/** `[이데일리 김지현 기자] `: the outlet and the byline in one bracket. */
-const BRACKET_BYLINE = /^\[[^\]\s]{2,10}\s+([가-힣]{2,4}\s*(?:기자|특파원))\]\s*/;
+/** `[이데일리 김지현 기자] `, `[OSEN=이인환 기자] `: the outlet and the byline in one bracket. */
+const BRACKET_BYLINE = /^\[[^\]\s=]{2,10}(?:\s+|\s*=\s*)([가-힣]{2,4}\s*(?:기자|특파원))\]\s*/;
 
 export function splitDateline(paragraph: string): { byline: string | null; rest: string } {
   const bracketed = BRACKET_BYLINE.exec(paragraph);

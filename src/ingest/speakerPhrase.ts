@@ -71,10 +71,11 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
 
 /**
  * `이창용 한국은행 총재`, `최태원 SK그룹 회장`: a name, words, a title, and no name before the title (`망원시장
- * 상인회 최영호 회장` has one).
+ * 상인회 최영호 회장` has one). Three syllables, as most Korean names have: `안지 포스테코글루 감독` is one foreign name.
  */
 function nameFirst(tokens: string[]): boolean {
-  return tokens.length >= 3 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens[0]!) && !KOREAN_NAME.test(tokens.at(-2)!);
+  const first = tokens[0]!;
+  return tokens.length >= 3 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(first) && [...first].length === 3 && !KOREAN_NAME.test(tokens.at(-2)!);
 }
 
 /** A word that belongs to a clause (`떡집을`, `운영하는`), not to an organisation's name. */
