@@ -1,9 +1,11 @@
 /** Korean news timestamps → ISO 8601 in Korea Standard Time (`2024-02-23T17:22+09:00`). */
 
-const NUMERIC =
-  /(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\.?\s*(?:\([월화수목금토일]\)\s*)?(?:\(?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*\d{2})?\s*\)?)?/;
-const WORDED =
-  /(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([월화수목금토일]\)\s*)?(?:(오전|오후)?\s*(\d{1,2})\s*시\s*(?:(\d{1,2})\s*분)?)?/;
+/** `(금)`, `[금]`, `금요일`: a weekday between the date and the time. */
+const WEEKDAY = String.raw`(?:[\[(]\s*[월화수목금토일](?:요일)?\s*[\])]\s*|[월화수목금토일]요일\s*)?`;
+/** `17:22`, `(17:22)`, `[09:41]`, `오후 2:05`, `14시 05분`, `오후 2시`: groups meridiem, hour, minute (:), minute (분). */
+const TIME = String.raw`(?:[\[(]?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::\s*(\d{2})(?:\s*:\s*\d{2})?|시(?:\s*(\d{1,2})\s*분)?)\s*[\])]?)?`;
+const NUMERIC = new RegExp(String.raw`(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\.?\s*` + WEEKDAY + TIME);
+const WORDED = new RegExp(String.raw`(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*` + WEEKDAY + TIME);
 
 export interface FoundTime {
   iso: string;
@@ -16,8 +18,8 @@ export function findKoreanTime(text: string): FoundTime | null {
   const candidates = [NUMERIC.exec(text), WORDED.exec(text)].filter((m): m is RegExpExecArray => m !== null);
   const match = candidates.sort((a, b) => a.index - b.index)[0];
   if (!match) return null;
-  const [, y, mo, d, meridiem, h, mi] = match;
-  const iso = toIso(Number(y), Number(mo), Number(d), meridiem, h, mi);
+  const [, y, mo, d, meridiem, h, colonMinute, wordedMinute] = match;
+  const iso = toIso(Number(y), Number(mo), Number(d), meridiem, h, colonMinute ?? wordedMinute);
   return iso ? { iso, index: match.index, length: match[0].length } : null;
 }
 
