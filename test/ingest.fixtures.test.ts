@@ -283,3 +283,22 @@ describe('a page under a Latin masthead (`The Korea Economic Daily`, `By 김재�
     expect(article).toMatchObject({ title: '삼성전자, 1분기 영업이익 6.6조…"HBM 회복 본격화"', byline: '김재훈 기자', section: 'Economy' });
   });
 });
+
+describe('a wire photo story (caption with the photo\'s date and address, reactions block)', () => {
+  const article = loadFixture('yna_photo.txt');
+
+  it('drops the caption, so the lead is not joined to it, and finds the citizen, not `찾`', () => {
+    expect(article.paragraphs.map((p) => p.text.slice(0, 10))).toEqual(['서울 여의도 윤중로', '영등포구는 오는 9', '축제를 찾은 한 시']);
+    expect(article.quotes.find((q) => q.kind === 'direct')?.speaker).toBe('축제를 찾은 한 시민');
+  });
+
+  it('keeps a paragraph that merely ends with a photo credit, without the credit', () => {
+    const page = [
+      '시장 개방 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '',
+      '정부는 1일 수입 농산물 검역 절차를 간소화하는 내용의 시장 개방 확대 방안을 발표했다고 밝혔다. (사진=연합뉴스)', '',
+    ].join('\n');
+    expect(parseArticle('credit.txt', Buffer.from(page)).paragraphs.map((p) => p.text)).toEqual([
+      '정부는 1일 수입 농산물 검역 절차를 간소화하는 내용의 시장 개방 확대 방안을 발표했다고 밝혔다.',
+    ]);
+  });
+});

@@ -3,9 +3,11 @@ import {
   ALWAYS_BOILERPLATE,
   MARKER_PREFIX,
   MODIFIED_LABEL,
+  PHOTO_CREDIT,
   PUBLISHED_LABEL,
   REPORTER_ROLE,
   SHORT_LINE_BOILERPLATE,
+  WIRE_PHOTO_CAPTION,
 } from './vocabulary.ts';
 
 export type LineKind = 'blank' | 'marker' | 'timestamp' | 'boilerplate' | 'byline' | 'key' | 'text';
@@ -23,7 +25,9 @@ const BYLINE = new RegExp(
 const TIMESTAMP_LABEL = new RegExp(`(?:${PUBLISHED_LABEL.source}|${MODIFIED_LABEL.source})`, 'i');
 
 export function classifyLine(raw: string): Line {
-  const text = raw.replace(/ {2,}/g, ' ').trim();
+  const spaced = raw.replace(/ {2,}/g, ' ').trim();
+  // A paragraph with a photo credit glued to its end (`…밝혔다. (사진=연합뉴스)`) is the paragraph without it.
+  const text = spaced.length > SHORT_LINE ? spaced.replace(PHOTO_CREDIT, '').trimEnd() : spaced;
   if (text === '') return { text, kind: 'blank' };
   if (KEY_VALUE.test(text)) return { text, kind: 'key' };
   if (isTimestampLine(text)) return { text, kind: 'timestamp' };
@@ -34,8 +38,8 @@ export function classifyLine(raw: string): Line {
 }
 
 export function isBoilerplate(text: string): boolean {
-  if (ALWAYS_BOILERPLATE.some((re) => re.test(text))) return true;
-  return text.length <= SHORT_LINE && SHORT_LINE_BOILERPLATE.some((re) => re.test(text));
+  if (ALWAYS_BOILERPLATE.some((re) => re.test(text)) || WIRE_PHOTO_CAPTION.test(text)) return true;
+  return text.length <= SHORT_LINE && (SHORT_LINE_BOILERPLATE.some((re) => re.test(text)) || PHOTO_CREDIT.test(text));
 }
 
 /** A short line whose content is a labelled timestamp (`입력 2024.02.23 (17:22)`), not prose that mentions a date. */

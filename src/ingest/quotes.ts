@@ -159,9 +159,9 @@ function findSpeaker(
   const words = [...maskQuotes(original).matchAll(/\S+/g)].map((m) => ({ masked: m[0], start: m.index, end: m.index + m[0].length }));
   const isTopic = (w: { masked: string }) => TOPIC.test(w.masked) && !NOT_A_TOPIC.test(w.masked) && !w.masked.includes('(');
   let firstTopic = words.findIndex(isTopic);
-  // `대피소에 머무는 한 주민은`: a `는` word after an argument (`…에`, `…을`) is a verb describing the topic that
-  // follows within a few words, not the topic.
-  for (let later = -1; firstTopic > 0 && /[^은]는$/.test(words[firstTopic]!.masked); firstTopic = later) {
+  // `대피소에 머무는 한 주민은`, `축제를 찾은 한 시민은`: a `는`/`은` word after an argument (`…에`, `…을`) is a
+  // verb describing the topic that follows within a few words, not the topic.
+  for (let later = -1; firstTopic > 0 && /[은는]$/.test(words[firstTopic]!.masked); firstTopic = later) {
     if (!ARGUMENT.test(words[firstTopic - 1]!.masked)) break;
     later = words.findIndex((w, i) => i > firstTopic && i <= firstTopic + 3 && isTopic(w));
     if (later < 0) break;

@@ -31,6 +31,14 @@ export const SHORT_LINE_BOILERPLATE = [
   /^[◀◁【[]\s*(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막)\s*[▶▷】\]]$/,
 ];
 
+/** A wire photo's caption, however long: it ends with the photo's date and address (`… 2025.4.5 jjaeck9@yna.co.kr`). */
+export const WIRE_PHOTO_CAPTION = /\s\d{4}\.\d{1,2}\.\d{1,2}\.?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$/;
+/**
+ * A short line ending in a photo credit (`[연합뉴스 자료사진]`, `(사진=연합뉴스)`) is a caption; a paragraph with the
+ * credit at its end is not, so only short lines.
+ */
+export const PHOTO_CREDIT = /[[(](?:[^\])]{0,15}\s)?(?:자료\s*)?사진(?:\s*=\s*[^\])]{1,20}|\s*제공)?[\])]$/;
+
 /** A comments section's heading (`댓글 128`, `댓글(3)`): the lines after it that open with a handle are readers'. */
 export const COMMENTS_HEADING = /^(?:댓글|의견)\s*\(?\d+\)?$/;
 /** A reader's comment line: a handle, a colon, the comment (`나라사랑: 정부가 …`). */
