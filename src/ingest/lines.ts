@@ -18,6 +18,8 @@ export interface Line {
 }
 
 const SHORT_LINE = 60;
+/** After a sentence's end: `(끝)`, `<끝>`, `[끝]`, `/연합뉴스`, `[뉴시스]`. */
+const END_MARK = /([.!?。…]["”’'」』)\]]*)\s*(?:\(끝\)|<끝>|\[끝\]|\/\s*[^\s/]{2,12}|\[[^\]\s]{2,12}\])$/;
 const KEY_VALUE = /^(제목|title|매체|언론사|outlet|섹션|분류|section|기자|byline|url|원문|링크)\s*[:：]\s*(.+)$/i;
 const BYLINE = new RegExp(
   `^[\\[(]?(?:[^\\s\\]]{2,10}\\s+)?[가-힣]{2,4}(?:\\s*·\\s*[가-힣]{2,4})*\\s*${REPORTER_ROLE}(?:\\s*[\\](])?(?:\\s*[(<]?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[)>]?)?[\\])]?$`,
@@ -26,8 +28,9 @@ const TIMESTAMP_LABEL = new RegExp(`(?:${PUBLISHED_LABEL.source}|${MODIFIED_LABE
 
 export function classifyLine(raw: string): Line {
   const spaced = raw.replace(/ {2,}/g, ' ').trim();
-  // A paragraph with a photo credit glued to its end (`…밝혔다. (사진=연합뉴스)`) is the paragraph without it.
-  const text = spaced.length > SHORT_LINE ? spaced.replace(PHOTO_CREDIT, '').trimEnd() : spaced;
+  // A paragraph with a photo credit or an end mark glued to its end (`…밝혔다. (사진=연합뉴스)`, `…밝혔다. (끝)`,
+  // `…밝혔다. /연합뉴스`) is the paragraph without it.
+  const text = (spaced.length > SHORT_LINE ? spaced.replace(PHOTO_CREDIT, '').trimEnd() : spaced).replace(END_MARK, '$1');
   if (text === '') return { text, kind: 'blank' };
   if (KEY_VALUE.test(text)) return { text, kind: 'key' };
   if (isTimestampLine(text)) return { text, kind: 'timestamp' };
