@@ -292,13 +292,24 @@ describe('a wire photo story (caption with the photo\'s date and address, reacti
     expect(article.quotes.find((q) => q.kind === 'direct')?.speaker).toBe('축제를 찾은 한 시민');
   });
 
-  it.each(['(끝)', '<끝>', '/연합뉴스', '[뉴시스]'])('keeps a last paragraph ending in %s, without it', (mark) => {
+  it.each(['(끝)', '<끝>', '/연합뉴스', '[뉴시스]', 'kms@yna.co.kr'])('keeps a last paragraph ending in %s, without it', (mark) => {
     const page = [
       '시장 개방 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '',
       '정부는 1일 수입 농산물 검역 절차를 간소화하는 방안을 내놨다.', '',
       `정부는 다음 달 구체적인 시행 계획을 발표할 예정이라고 밝혔다. ${mark}`, '',
     ].join('\n');
     expect(parseArticle('end.txt', Buffer.from(page)).paragraphs.at(-1)!.text).toBe('정부는 다음 달 구체적인 시행 계획을 발표할 예정이라고 밝혔다.');
+  });
+
+  it('keeps a paragraph opening with a △ list (`△서울 25개 구 △경기 31개 시군 …`): △ lists, ▲ captions', () => {
+    const page = [
+      '규제 지역 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '',
+      '▲ 1일 서울 시내 아파트 단지 모습', '',
+      '△서울 25개 구 △경기 31개 시군 △인천 10개 군구 등이 이번 조치의 대상이다.', '',
+    ].join('\n');
+    expect(parseArticle('list.txt', Buffer.from(page)).paragraphs.map((p) => p.text)).toEqual([
+      '△서울 25개 구 △경기 31개 시군 △인천 10개 군구 등이 이번 조치의 대상이다.',
+    ]);
   });
 
   it('keeps a paragraph that merely ends with a photo credit, without the credit', () => {

@@ -52,7 +52,7 @@ export const PUBLISHED_LABEL = /(?:기사\s*)?입력|등록|송고\s*(?:시간)?
 export const MODIFIED_LABEL = /(?:최종\s*|기사\s*)?수정|업데이트|updated|modified/i;
 
 /** Lines opening with these signs are list items, buttons or tip-lines. */
-export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★☆➤→\-–*▲△]\s*/;
+export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★☆➤→\-–*▲]\s*/;
 
 /** Reporter roles that make a line a byline. */
 export const REPORTER_ROLE = '(?:선임|수석|전문|객원)?(?:기자|특파원|통신원|리포터|논설위원|에디터|PD)';
