@@ -51,7 +51,10 @@ export const LIST_HEADING = /많이\s*본|인기|핫\s*클릭|관련\s*(?:뉴스
 export const PUBLISHED_LABEL = /(?:기사\s*)?입력|등록|송고\s*(?:시간)?|승인|게재|발행|작성|published|posted/i;
 export const MODIFIED_LABEL = /(?:최종\s*|기사\s*)?수정|업데이트|updated|modified/i;
 
-/** Lines opening with these signs are list items, buttons or tip-lines. */
+/**
+ * Lines opening with these signs are list items, buttons, tip-lines or (`▲`) photo captions. `△` is not one: it
+ * opens lists inside the body (`△서울 25개 구 △경기 31개 시군 …`).
+ */
 export const MARKER_PREFIX = /^[■□▷▶►▸•·※☞◆◇●○◎★☆➤→\-–*▲]\s*/;
 
 /** Reporter roles that make a line a byline. */
