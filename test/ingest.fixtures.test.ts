@@ -322,3 +322,13 @@ describe('a wire photo story (caption with the photo\'s date and address, reacti
     ]);
   });
 });
+
+describe('a government press release (보도시점, □ and ㅇ bullets)', () => {
+  const article = loadFixture('msit_press_release.txt');
+
+  it('reads the bulleted sentences as paragraphs, and 보도시점 as publication', () => {
+    expect(article).toMatchObject({ title: 'AI 반도체 산업 육성에 5년간 3조원 투입', published: '2025-06-02T11:00+09:00' });
+    expect(article.paragraphs.map((p) => p.text.slice(0, 6))).toEqual(['과학기술정보', '이번 전략은', '정부는 20', '유상임 장관']);
+    expect(article.speakers).toContainEqual(expect.objectContaining({ name: '유상임', title: '장관' }));
+  });
+});

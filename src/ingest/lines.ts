@@ -4,6 +4,8 @@ import {
   MARKER_PREFIX,
   MODIFIED_LABEL,
   PHOTO_CREDIT,
+  PROSE_BULLET,
+  PROSE_END,
   PUBLISHED_LABEL,
   REPORTER_ROLE,
   SHORT_LINE_BOILERPLATE,
@@ -18,6 +20,8 @@ export interface Line {
 }
 
 const SHORT_LINE = 60;
+/** A bulleted line this long that ends a sentence is prose. */
+const MIN_BULLETED_PROSE = 20;
 /** After a sentence's end: `(끝)`, `<끝>`, `[끝]`, `/연합뉴스`, `[뉴시스]`, a reporter's address. */
 const END_MARK = /([.!?。…]["”’'」』)\]]*)\s*(?:\(끝\)|<끝>|\[끝\]|\/\s*[^\s/]{2,12}|\[[^\]\s]{2,12}\]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
 const KEY_VALUE = /^(제목|title|매체|언론사|outlet|섹션|분류|section|기자|byline|url|원문|링크)\s*[:：]\s*(.+)$/i;
@@ -34,6 +38,9 @@ export function classifyLine(raw: string): Line {
   if (text === '') return { text, kind: 'blank' };
   if (KEY_VALUE.test(text)) return { text, kind: 'key' };
   if (isTimestampLine(text)) return { text, kind: 'timestamp' };
+  // A press release's bullet before a sentence (`□ 정부는 … 발표하였다.`) opens a paragraph, not a list item.
+  const bullet = PROSE_BULLET.exec(text);
+  if (bullet && PROSE_END.test(text) && text.length - bullet[0].length >= MIN_BULLETED_PROSE) return { text: text.slice(bullet[0].length), kind: 'text' };
   if (MARKER_PREFIX.test(text)) return { text, kind: 'marker' };
   if (isBoilerplate(text)) return { text, kind: 'boilerplate' };
   if (text.length <= SHORT_LINE && BYLINE.test(text)) return { text, kind: 'byline' };

@@ -48,7 +48,7 @@ export const HANDLE_LINE = /^[^\s:：]{1,15}\s*[:：]\s/;
 export const LIST_HEADING = /많이\s*본|인기|핫\s*클릭|관련\s*(?:뉴스|기사)|추천|주요\s*뉴스|실시간|랭킹/;
 
 /** Labels printed before a publication / modification timestamp. */
-export const PUBLISHED_LABEL = /(?:기사\s*)?입력|등록|송고\s*(?:시간)?|승인|게재|발행|작성|published|posted/i;
+export const PUBLISHED_LABEL = /(?:기사\s*)?입력|등록|송고\s*(?:시간)?|승인|게재|발행|작성|보도\s*(?:시점|일시)|배포\s*일시|published|posted/i;
 export const MODIFIED_LABEL = /(?:최종\s*|기사\s*)?수정|업데이트|updated|modified/i;
 
 /**
@@ -81,3 +81,6 @@ export function breadcrumbParts(text: string): string[] | null {
  * paragraph however short, as it says what the answer after it is about, but never itself an answer.
  */
 export const INTERVIEW_QUESTION = /^(?:[―—–-]\s*|Q\s*[.:]\s*|문\s*[:.]\s*)[^\s―—–-].*\?["”']?$/;
+
+/** A government press release's paragraph bullets (`□ 과학기술정보통신부는 … 발표하였다.`, `ㅇ 정부는 …`). */
+export const PROSE_BULLET = /^[□○◦ㅇ]\s+/;
