@@ -24,6 +24,14 @@ describe('coverage of a question word found through its pieces', () => {
   });
 });
 
+describe('the copula closing a question', () => {
+  it('is cut from the last word only, after two syllables (`언제까지야` is a question word; `분야` a noun)', () => {
+    expect(plan('벚꽃 축제 언제까지야?').words.map((w) => w.stem)).toEqual(['벚꽃', '축제']);
+    expect(plan('소라 개발자가 누구예요?').words.map((w) => w.stem)).toEqual(['소라', '개발자']);
+    expect(plan('AI 분야').words.map((w) => w.stem)).toEqual(['ai', '분야']);
+  });
+});
+
 describe('an English word expanded through the glossary', () => {
   const expanded = planQuery('MS 지원', { expansions: new Map([['ms', '마이크로소프트']]) });
 

@@ -44,7 +44,7 @@ describe('an answer from the headline (paragraph 0)', () => {
     const message = renderReply(reply, { ephemeral: false, articleFilter: null });
     const embed = message.embeds[0]!;
     expect(embed.description).toContain('」 제목');
-    expect(embed.fields?.map((f) => f.name)).toEqual(['1. 제목 · 의대 증원 2000명 유지', '2. 2문단 · 의대 증원 2000명 유지']);
+    expect(embed.fields?.map((f) => f.name)).toEqual(['1. 제목', '2. 2문단 · 의대 증원 2000명 유지']);
     const ids = message.components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
     expect(ids).toContain('ask:para:a:2');
     expect(renderReplyText(reply)).toContain('」 제목');

@@ -24,7 +24,8 @@ function renderAsk(reply: AskReply): string {
   // Name the article on each result only when the results come from more than one.
   const manyArticles = new Set(reply.results.map((r) => r.article)).size > 1;
   reply.results.forEach((r, i) => {
-    const where = manyArticles ? `${placeName(r.paragraph)} · ${r.title}` : placeName(r.paragraph);
+    // A headline result's text is the title itself: naming the article again would print it twice.
+    const where = manyArticles && r.paragraph > 0 ? `${placeName(r.paragraph)} · ${r.title}` : placeName(r.paragraph);
     lines.push(`${reply.page * 5 + i + 1}. [${where}] ${r.text}`);
   });
   if (reply.more) lines.push('…결과가 더 있습니다 (Discord의 "결과 더 보기" 버튼).');

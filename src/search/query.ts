@@ -3,6 +3,8 @@ import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
 import { splitWords, tokensOf, wordTokens } from './tokenize.ts';
 
+/** `…야`, `…이야`, `…예요`, `…인가요`, `…일까`, after at least two syllables. */
+const QUESTION_COPULA = /(?<=[\uac00-\ud7a3]{2})(?:이야|야|이에요|예요|인가요|인가|일까요|일까)$/;
 /** Weight of a synonym's matches next to the question's own word: it finds the passage, it should not outrank it. */
 export const SYNONYM_WEIGHT = 0.5;
 /** Tokens are tracked as bits of one 32-bit mask; a longer question keeps its first 31 distinct tokens. */
@@ -89,8 +91,11 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   };
 
   const words: QueryWord[] = [];
-  for (const raw of splitWords(query)) {
-    const { word, stem, tokens } = wordTokens(raw);
+  const split = splitWords(query);
+  for (const [i, raw] of split.entries()) {
+    // The copula closing a question (`언제까지야`, `누구예요`) is not part of its last word; only a question's, since
+    // prose has nouns ending so (`분야`).
+    const { word, stem, tokens } = wordTokens(i === split.length - 1 ? raw.replace(QUESTION_COPULA, '') : raw);
     if (QUERY_STOPWORDS.has(word) || QUERY_STOPWORDS.has(stem)) continue;
     parts = 0;
     partCount = 0;

@@ -18,7 +18,8 @@ export function renderAsk(reply: AskReply, articleFilter: string | null, ephemer
     url: citation.url ?? undefined,
     description: `${fitHighlighted(reply.answer, reply.terms, 3000)}\n\n${source}`,
     fields: reply.results.map((r, i) => ({
-      name: safeText(truncateAtSentence(`${reply.page * 5 + i + 1}. ${placeName(r.paragraph)} · ${r.title}`, LIMITS.fieldName - 20)),
+      // A headline result's text is the title itself: naming the article again would print it twice.
+      name: safeText(truncateAtSentence(`${reply.page * 5 + i + 1}. ${placeName(r.paragraph)}${r.paragraph > 0 ? ` · ${r.title}` : ''}`, LIMITS.fieldName - 20)),
       value: fitHighlighted(r.text, reply.terms, PASSAGE_BUDGET),
     })),
     footer: { text: reply.page > 0 ? `결과 ${reply.page + 1}쪽` : '가장 관련 있는 문단 순' },
