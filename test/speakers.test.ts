@@ -97,5 +97,12 @@ describe('spotting a quoted person in a question', () => {
     expect(named('통일부 입장은?')).toEqual(['통일부 당국자']);
     expect(named('서울시는 뭐라고 했어?')).toEqual(['서울시 관계자']);
     expect(named('국방부 입장은?')).toEqual([]);
+    expect(named('통일부가 뭐라고 했어?')).toEqual(['통일부 당국자']);
+  });
+
+  it('does not take an organisation as the object of the question, nor for its named people', () => {
+    expect(named('통일부를 비판한 사람은?')).toEqual([]);
+    // 박지현 of 한국반도체산업협회 is found by name; the organisation stands for its unnamed officials only.
+    expect(named('한국반도체산업협회는 뭐라고 했어?')).toEqual([]);
   });
 });

@@ -55,7 +55,10 @@ export interface SpeakerLookup {
   pairs: Map<string, number[]>;
   /** Named speakers by compacted name (`ai정신병원`), for spotting them in a question. */
   named: Map<string, SpeakerEntry>;
-  /** Speakers by compacted organisation (`통일부` → 통일부 당국자), most prominent first: `통일부 입장은?`. */
+  /**
+   * Unnamed speakers (officials) by compacted organisation (`통일부` → 통일부 당국자), most prominent first: `통일부
+   * 입장은?`. Named ones are found by name; an organisation's named people are not all of what it says.
+   */
   byOrganization: Map<string, SpeakerEntry[]>;
 }
 
@@ -68,7 +71,7 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
   const byOrganization = new Map<string, SpeakerEntry[]>();
   for (const entry of entries) {
     if (entry.speaker.named && !named.has(entry.key.name)) named.set(entry.key.name, entry);
-    if (!entry.speaker.organization) continue;
+    if (entry.speaker.named || !entry.speaker.organization) continue;
     const organization = compact(entry.speaker.organization);
     const list = byOrganization.get(organization);
     if (list) list.push(entry);
@@ -90,6 +93,8 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
   return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, named, byOrganization };
 }
 
+const OBJECT_MARKED = /[을를]$/;
+
 /** Longest speaker name looked for in a question, in words (`BGI 화다지인 CEO` is three). */
 const MAX_NAME_WORDS = 3;
 
@@ -103,10 +108,12 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
     let joined = '';
     for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
       joined += words[i + n];
+      // An organisation as the object of the question's clause (`업계를`) is not who spoke; a subject may be.
+      const asSpeaker = !OBJECT_MARKED.test(joined);
       for (const key of new Set([joined, stripParticles(joined)])) {
         const entry = lookup.named.get(key);
         if (entry) found.add(entry);
-        for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
+        if (asSpeaker) for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
       }
     }
   }
