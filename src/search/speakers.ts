@@ -110,11 +110,14 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
       joined += words[i + n];
       // An organisation as the object of the question's clause (`업계를`) is not who spoke; a subject may be.
       const asSpeaker = !OBJECT_MARKED.test(joined);
-      for (const key of new Set([joined, stripParticles(joined)])) {
+      const look = (key: string) => {
         const entry = lookup.named.get(key);
         if (entry) found.add(entry);
         if (asSpeaker) for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
-      }
+      };
+      const stripped = stripParticles(joined);
+      look(joined);
+      if (stripped !== joined) look(stripped);
     }
   }
   return [...found];
