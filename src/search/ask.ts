@@ -92,9 +92,10 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
       .filter((r) => r.score >= minScore && r.coverage >= MIN_SECONDARY_COVERAGE)
       .map((r) => ({ article: r.article.id, title: r.article.title, paragraph: r.n, text: r.article.paragraphs[r.n - 1]!.text, score: round(r.score) }));
 
-  // What the headline says and no paragraph repeats (`…의대 증원 2000명 유지`) is answered from the headline.
+  // What the headline says and no paragraph repeats (`…의대 증원 2000명 유지`) is answered from the headline,
+  // rather than not at all: only when no paragraph answers, as reading headline postings costs up to a millisecond.
   const above = top?.coverage ?? 0;
-  const headline = above < 1 ? bestHeadline(query, only, { above, atLeast: MIN_COVERAGE }) : null;
+  const headline = above < MIN_COVERAGE ? bestHeadline(query, only, { above, atLeast: MIN_COVERAGE }) : null;
   if (headline && headline.coverage >= MIN_COVERAGE && headline.coverage > above) {
     const { article } = headline;
     const cited: Passage = { article: article.id, title: article.title, paragraph: 0, text: article.title, score: round(headline.weight) };
