@@ -122,10 +122,9 @@ function readAsSaying(query: string, words: QueryWord[]): void {
   const last = words.at(-1);
   const statementNoun = words.length >= 2 && last !== undefined && isStatementNoun(last.word, last.stem);
   if (!statementNoun && !SAYING_QUESTION.test(query)) return;
-  const standsFor = words.map((w, i) => i > 0 && ((statementNoun && w === last) || isRoleNoun(w.word, w.stem)));
-  if (standsFor.every(Boolean)) return;
+  // The first word is never one: it names who (or what) the question is about.
   words.forEach((w, i) => {
-    if (standsFor[i]) w.whole |= STATEMENT;
+    if (i > 0 && ((statementNoun && w === last) || isRoleNoun(w.word, w.stem))) w.whole |= STATEMENT;
   });
 }
 
