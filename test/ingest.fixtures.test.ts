@@ -332,3 +332,19 @@ describe('a government press release (보도시점, □ and ㅇ bullets)', () =>
     expect(article.speakers).toContainEqual(expect.objectContaining({ name: '유상임', title: '장관' }));
   });
 });
+
+describe('a scrape that left HTML entities in the text', () => {
+  it('decodes them, so the quotes are found and the paragraph ends where it does', () => {
+    const page = [
+      '북미 대화 재개되나', '한빛일보 | 입력 2025.04.01 (10:00)', '',
+      '김정은 위원장은 9일 &quot;대화의 문은 언제나 열려 있다&quot;고 말했다.&nbsp;', '',
+      '통일부 당국자는 &#34;면밀히 분석하고 있다&#x22;고 밝혔다. 그는 &lt;추가 협상&gt; 가능성도 &unknown; 언급했다.', '',
+    ].join('\n');
+    const article = parseArticle('entities.txt', Buffer.from(page));
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      '김정은 위원장은 9일 "대화의 문은 언제나 열려 있다"고 말했다.',
+      '통일부 당국자는 "면밀히 분석하고 있다"고 밝혔다. 그는 <추가 협상> 가능성도 &unknown; 언급했다.',
+    ]);
+    expect(article.quotes.map((q) => q.speaker)).toEqual(['김정은', '통일부 당국자']);
+  });
+});

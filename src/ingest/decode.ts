@@ -62,9 +62,25 @@ function hangulShare(text: string): number {
   return hangul / letters.length;
 }
 
-/** NFC, `\n` endings, NBSP/ideographic/zero-width spaces folded, control characters dropped. */
+/** The HTML entities a scrape leaves in text (`&quot;대화의 문은…&quot;`), by name. */
+const NAMED_ENTITIES: Record<string, string> = {
+  quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: ' ', middot: '·', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—', bull: '•',
+};
+
+/** `&quot;`, `&#34;`, `&#x201C;` → the character; an unknown or invalid entity is left as it is. */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (entity, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : entity;
+  });
+}
+
+/** NFC, HTML entities decoded, `\n` endings, NBSP/ideographic/zero-width spaces folded, control characters dropped. */
 export function normalizeText(text: string): string {
-  return text
+  return decodeEntities(text)
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
