@@ -348,3 +348,22 @@ describe('a scrape that left HTML entities in the text', () => {
     expect(article.quotes.map((q) => q.speaker)).toEqual(['김정은', '통일부 당국자']);
   });
 });
+
+describe('a paragraph hard-wrapped into short lines', () => {
+  const text = '정부는 1일 수입 농산물 검역 절차를 간소화하는 내용의 시장 개방 확대 방안을 발표했다. 관계 부처는 다음 달부터 시행할 계획이라고 밝혔다.';
+  const wrap = (width: number) => text.match(new RegExp(`.{1,${width}}(?:\\s|$)`, 'g'))!.map((l) => l.trim());
+
+  it('is one paragraph again, whatever the width', () => {
+    for (const width of [20, 30, 38]) {
+      const page = ['시장 개방 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '', ...wrap(width), '', '업계는 이번 조치가 수입 물가를 낮출 것으로 기대했다.', ''].join('\n');
+      expect(parseArticle('wrapped.txt', Buffer.from(page)).paragraphs[0]!.text).toBe(text);
+    }
+  });
+
+  it('does not take a headline over a short lead for one', () => {
+    const page = ['정부 AI 반도체에 3조원 지원', '정부가 AI 반도체 산업에 3조원을 지원한다.', '', '한빛일보 | 입력 2025.04.01 (10:00)', ''].join('\n');
+    const article = parseArticle('headline.txt', Buffer.from(page));
+    expect(article.title).toBe('정부 AI 반도체에 3조원 지원');
+    expect(article.paragraphs.map((p) => p.text)).toEqual(['정부가 AI 반도체 산업에 3조원을 지원한다.']);
+  });
+});

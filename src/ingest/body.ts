@@ -41,16 +41,50 @@ function isBodyParagraph(line: Line, title: string | null): boolean {
 /** Rejoins a paragraph that the scrape broke across lines. */
 function joinWrappedLines(lines: Line[]): Line[] {
   const out: Line[] = [];
-  for (const line of lines) {
+  const wrapped = hardWrappedLines(lines);
+  lines.forEach((line, i) => {
     const prev = out.at(-1);
-    if (prev && prev.kind === 'text' && line.kind === 'text' && isUnfinished(prev.text)) {
+    if (prev && prev.kind === 'text' && line.kind === 'text' && (wrapped[i] || isUnfinished(prev.text))) {
       out[out.length - 1] = { kind: 'text', text: `${prev.text} ${line.text}` };
     } else {
       out.push(line);
     }
-  }
+  });
   return out;
 }
+
+/**
+ * Lines that continue the text line before them in a hard-wrapped paragraph (`정부는 1일 수입 농산물 검역` /
+ * `절차를 간소화하는 …` / `… 발표했다.`): a block of text lines alone between blanks or other kinds of line, whose
+ * last line ends a sentence and whose others are prose fragments (a space, Hangul, no sentence end, no `…` as
+ * headlines have). Such short lines are not joined by `isUnfinished`, and alone none of them is a paragraph.
+ */
+function hardWrappedLines(lines: Line[]): boolean[] {
+  const continues = lines.map(() => false);
+  const isFragment = (text: string) =>
+    text.length >= 8 && /\s/.test(text) && /\p{Script=Hangul}/u.test(text) && !SENTENCE_END.test(text) && !text.includes('…');
+  let start = 0;
+  let firstBlock = true;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.kind === 'text') continue;
+    const block = lines.slice(start, i);
+    // Not the page's first text lines (masthead, headline), and all short, as wrapping at a width makes them: a
+    // headline over an unwrapped lead has a long line.
+    const wrapped =
+      !firstBlock &&
+      block.length >= 2 &&
+      block.every((l) => l.text.length <= HARD_WRAP_MAX) &&
+      SENTENCE_END.test(block.at(-1)!.text) &&
+      block.slice(0, -1).every((l) => isFragment(l.text));
+    if (wrapped) for (let k = start + 1; k < i; k++) continues[k] = true;
+    if (block.length > 0) firstBlock = false;
+    start = i + 1;
+  }
+  return continues;
+}
+
+/** Hard-wrapped lines are at most this long; `isUnfinished` joins lines from 40 characters on anyway. */
+const HARD_WRAP_MAX = 50;
 
 function isUnfinished(text: string): boolean {
   if (SENTENCE_END.test(text) || breadcrumbParts(text)) return false;
