@@ -331,6 +331,17 @@ describe('a government press release (보도시점, □ and ㅇ bullets)', () =>
     expect(article.paragraphs.map((p) => p.text.slice(0, 6))).toEqual(['과학기술정보', '이번 전략은', '정부는 20', '유상임 장관']);
     expect(article.speakers).toContainEqual(expect.objectContaining({ name: '유상임', title: '장관' }));
   });
+
+  it('still drops furniture behind a bullet (`□ 무단 전재 및 재배포를 금지합니다.`)', () => {
+    const page = [
+      '보도자료', '보도시점 2025. 6. 2.(월) 11:00', 'AI 반도체 산업 육성 전략',
+      '□ 과학기술정보통신부는 6월 2일 AI 반도체 산업 육성 전략을 발표하였다.',
+      '□ 이 자료의 무단 전재 및 재배포를 금지합니다.', '',
+    ].join('\n');
+    expect(parseArticle('press.txt', Buffer.from(page)).paragraphs.map((p) => p.text)).toEqual([
+      '과학기술정보통신부는 6월 2일 AI 반도체 산업 육성 전략을 발표하였다.',
+    ]);
+  });
 });
 
 describe('a scrape that left HTML entities in the text', () => {

@@ -68,14 +68,16 @@ function hardWrappedLines(lines: Line[]): boolean[] {
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && lines[i]!.kind === 'text') continue;
     const block = lines.slice(start, i);
-    // Not the page's first text lines (masthead, headline), and all short, as wrapping at a width makes them: a
-    // headline over an unwrapped lead has a long line.
+    // Not the page's first text lines (masthead, headline); three lines or more, all short and all but the last
+    // about as long as the longest, as wrapping at a width makes them. A headline over a lead is two lines of
+    // unrelated lengths.
+    const longest = Math.max(...block.map((l) => l.text.length));
     const wrapped =
       !firstBlock &&
-      block.length >= 2 &&
-      block.every((l) => l.text.length <= HARD_WRAP_MAX) &&
+      block.length >= 3 &&
+      longest <= HARD_WRAP_MAX &&
       SENTENCE_END.test(block.at(-1)!.text) &&
-      block.slice(0, -1).every((l) => isFragment(l.text));
+      block.slice(0, -1).every((l) => isFragment(l.text) && l.text.length >= WRAPPED_LINE_SHARE * longest);
     if (wrapped) for (let k = start + 1; k < i; k++) continues[k] = true;
     if (block.length > 0) firstBlock = false;
     start = i + 1;
@@ -85,6 +87,8 @@ function hardWrappedLines(lines: Line[]): boolean[] {
 
 /** Hard-wrapped lines are at most this long; `isUnfinished` joins lines from 40 characters on anyway. */
 const HARD_WRAP_MAX = 50;
+/** A wrapped line (but the last) fills most of the width: at least this share of the block's longest line. */
+const WRAPPED_LINE_SHARE = 0.6;
 
 function isUnfinished(text: string): boolean {
   if (SENTENCE_END.test(text) || breadcrumbParts(text)) return false;

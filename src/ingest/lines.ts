@@ -34,13 +34,14 @@ export function classifyLine(raw: string): Line {
   const spaced = raw.replace(/ {2,}/g, ' ').trim();
   // A paragraph with a photo credit or an end mark glued to its end (`…밝혔다. (사진=연합뉴스)`, `…밝혔다. (끝)`,
   // `…밝혔다. /연합뉴스`) is the paragraph without it.
-  const text = (spaced.length > SHORT_LINE ? spaced.replace(PHOTO_CREDIT, '').trimEnd() : spaced).replace(END_MARK, '$1');
+  const cleaned = (spaced.length > SHORT_LINE ? spaced.replace(PHOTO_CREDIT, '').trimEnd() : spaced).replace(END_MARK, '$1');
+  // A press release's bullet before a sentence (`□ 정부는 … 발표하였다.`) opens a paragraph, not a list item; the
+  // sentence is still checked for boilerplate like any other line.
+  const bullet = PROSE_BULLET.exec(cleaned);
+  const text = bullet && PROSE_END.test(cleaned) && cleaned.length - bullet[0].length >= MIN_BULLETED_PROSE ? cleaned.slice(bullet[0].length) : cleaned;
   if (text === '') return { text, kind: 'blank' };
   if (KEY_VALUE.test(text)) return { text, kind: 'key' };
   if (isTimestampLine(text)) return { text, kind: 'timestamp' };
-  // A press release's bullet before a sentence (`□ 정부는 … 발표하였다.`) opens a paragraph, not a list item.
-  const bullet = PROSE_BULLET.exec(text);
-  if (bullet && PROSE_END.test(text) && text.length - bullet[0].length >= MIN_BULLETED_PROSE) return { text: text.slice(bullet[0].length), kind: 'text' };
   if (MARKER_PREFIX.test(text)) return { text, kind: 'marker' };
   if (isBoilerplate(text)) return { text, kind: 'boilerplate' };
   if (text.length <= SHORT_LINE && BYLINE.test(text)) return { text, kind: 'byline' };
