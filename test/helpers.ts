@@ -14,6 +14,10 @@ export function loadArticle(path: string): Article {
 }
 
 export const loadSeed = (): Article => loadArticle(SEED_FILE);
+
+/** A page in the shape the ingest reads: headline, outlet line, body paragraphs between blank lines, a footer. */
+export const newsPage = (title: string, paragraphs: string[]): Buffer =>
+  Buffer.from([title, '한빛일보 | 입력 2024.03.01 (09:00)', '', ...paragraphs.flatMap((p) => [p, '']), 'ⓒ 한빛일보'].join('\n'));
 export const loadFixture = (name: string): Article => loadArticle(join(FIXTURES, name));
 
 /** A real Library over copies of the given article files in a fresh temp seeds folder. */

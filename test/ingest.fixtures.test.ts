@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/article.ts';
 import { splitSpeakerPhrase } from '../src/ingest/speakerPhrase.ts';
-import { loadFixture } from './helpers.ts';
+import { loadFixture, newsPage } from './helpers.ts';
 
 describe('a Yonhap-style page (breadcrumb, 오전/오후 stamps, dateline, wrapped lines, story list)', () => {
   const article = loadFixture('yonhap_chip_exports.txt');
@@ -231,12 +231,11 @@ describe('a page with a photo caption in the body, a reporter profile and reader
   });
 
   it('reads a comment count above the body as a button: an interview line with a colon stays', () => {
-    const page = [
-      '좌담회 "지역 의료 살리려면"', '한빛일보 | 입력 2025.04.01 (10:00)', '댓글 3', '',
-      '지역 의료 공백을 주제로 한 좌담회가 1일 열렸고 전문가 세 명이 참석해 의견을 나눴다.', '',
-      '사회자: 지방 병원의 의사 부족은 어느 정도로 심각한가요, 현장의 이야기를 듣고 싶습니다.', '',
-    ].join('\n');
-    const interview = parseArticle('interview.txt', Buffer.from(page));
+    const interview = parseArticle('interview.txt', newsPage('좌담회 "지역 의료 살리려면"', [
+      '댓글 3',
+      '지역 의료 공백을 주제로 한 좌담회가 1일 열렸고 전문가 세 명이 참석해 의견을 나눴다.',
+      '사회자: 지방 병원의 의사 부족은 어느 정도로 심각한가요, 현장의 이야기를 듣고 싶습니다.',
+    ]));
     expect(interview.paragraphs.map((p) => p.text)).toContainEqual(expect.stringMatching(/^사회자: 지방 병원/));
   });
 });
@@ -293,31 +292,23 @@ describe('a wire photo story (caption with the photo\'s date and address, reacti
   });
 
   it.each(['(끝)', '<끝>', '/연합뉴스', '[뉴시스]', 'kms@yna.co.kr'])('keeps a last paragraph ending in %s, without it', (mark) => {
-    const page = [
-      '시장 개방 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '',
-      '정부는 1일 수입 농산물 검역 절차를 간소화하는 방안을 내놨다.', '',
-      `정부는 다음 달 구체적인 시행 계획을 발표할 예정이라고 밝혔다. ${mark}`, '',
-    ].join('\n');
-    expect(parseArticle('end.txt', Buffer.from(page)).paragraphs.at(-1)!.text).toBe('정부는 다음 달 구체적인 시행 계획을 발표할 예정이라고 밝혔다.');
+    const page = newsPage('시장 개방 확대', [
+      '정부는 1일 수입 농산물 검역 절차를 간소화하는 방안을 내놨다.',
+      `정부는 다음 달 구체적인 시행 계획을 발표할 예정이라고 밝혔다. ${mark}`,
+    ]);
+    expect(parseArticle('end.txt', page).paragraphs.at(-1)!.text).toBe('정부는 다음 달 구체적인 시행 계획을 발표할 예정이라고 밝혔다.');
   });
 
   it('keeps a paragraph opening with a △ list (`△서울 25개 구 △경기 31개 시군 …`): △ lists, ▲ captions', () => {
-    const page = [
-      '규제 지역 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '',
-      '▲ 1일 서울 시내 아파트 단지 모습', '',
-      '△서울 25개 구 △경기 31개 시군 △인천 10개 군구 등이 이번 조치의 대상이다.', '',
-    ].join('\n');
-    expect(parseArticle('list.txt', Buffer.from(page)).paragraphs.map((p) => p.text)).toEqual([
+    const page = newsPage('규제 지역 확대', ['▲ 1일 서울 시내 아파트 단지 모습', '△서울 25개 구 △경기 31개 시군 △인천 10개 군구 등이 이번 조치의 대상이다.']);
+    expect(parseArticle('list.txt', page).paragraphs.map((p) => p.text)).toEqual([
       '△서울 25개 구 △경기 31개 시군 △인천 10개 군구 등이 이번 조치의 대상이다.',
     ]);
   });
 
   it('keeps a paragraph that merely ends with a photo credit, without the credit', () => {
-    const page = [
-      '시장 개방 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '',
-      '정부는 1일 수입 농산물 검역 절차를 간소화하는 내용의 시장 개방 확대 방안을 발표했다고 밝혔다. (사진=연합뉴스)', '',
-    ].join('\n');
-    expect(parseArticle('credit.txt', Buffer.from(page)).paragraphs.map((p) => p.text)).toEqual([
+    const page = newsPage('시장 개방 확대', ['정부는 1일 수입 농산물 검역 절차를 간소화하는 내용의 시장 개방 확대 방안을 발표했다고 밝혔다. (사진=연합뉴스)']);
+    expect(parseArticle('credit.txt', page).paragraphs.map((p) => p.text)).toEqual([
       '정부는 1일 수입 농산물 검역 절차를 간소화하는 내용의 시장 개방 확대 방안을 발표했다고 밝혔다.',
     ]);
   });
@@ -346,12 +337,10 @@ describe('a government press release (보도시점, □ and ㅇ bullets)', () =>
 
 describe('a scrape that left HTML entities in the text', () => {
   it('decodes them, so the quotes are found and the paragraph ends where it does', () => {
-    const page = [
-      '북미 대화 재개되나', '한빛일보 | 입력 2025.04.01 (10:00)', '',
-      '김정은 위원장은 9일 &quot;대화의 문은 언제나 열려 있다&quot;고 말했다.&nbsp;', '',
-      '통일부 당국자는 &#34;면밀히 분석하고 있다&#x22;고 밝혔다. 그는 &lt;추가 협상&gt; 가능성도 &unknown; 언급했다.', '',
-    ].join('\n');
-    const article = parseArticle('entities.txt', Buffer.from(page));
+    const article = parseArticle('entities.txt', newsPage('북미 대화 재개되나', [
+      '김정은 위원장은 9일 &quot;대화의 문은 언제나 열려 있다&quot;고 말했다.&nbsp;',
+      '통일부 당국자는 &#34;면밀히 분석하고 있다&#x22;고 밝혔다. 그는 &lt;추가 협상&gt; 가능성도 &unknown; 언급했다.',
+    ]));
     expect(article.paragraphs.map((p) => p.text)).toEqual([
       '김정은 위원장은 9일 "대화의 문은 언제나 열려 있다"고 말했다.',
       '통일부 당국자는 "면밀히 분석하고 있다"고 밝혔다. 그는 <추가 협상> 가능성도 &unknown; 언급했다.',
@@ -366,8 +355,9 @@ describe('a paragraph hard-wrapped into short lines', () => {
 
   it('is one paragraph again, whatever the width', () => {
     for (const width of [20, 30, 38]) {
-      const page = ['시장 개방 확대', '한빛일보 | 입력 2025.04.01 (10:00)', '', ...wrap(width), '', '업계는 이번 조치가 수입 물가를 낮출 것으로 기대했다.', ''].join('\n');
-      expect(parseArticle('wrapped.txt', Buffer.from(page)).paragraphs[0]!.text).toBe(text);
+      // The wrapped lines are one block: no blank line between them.
+      const page = newsPage('시장 개방 확대', [wrap(width).join('\n'), '업계는 이번 조치가 수입 물가를 낮출 것으로 기대했다.']);
+      expect(parseArticle('wrapped.txt', page).paragraphs[0]!.text).toBe(text);
     }
   });
 

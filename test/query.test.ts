@@ -3,7 +3,7 @@ import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
 import { coverage, PARTIAL_WORD, planQuery, STATEMENT } from '../src/search/query.ts';
-import { loadFixture } from './helpers.ts';
+import { loadFixture, newsPage } from './helpers.ts';
 
 const plan = (q: string) => planQuery(q, { expansions: new Map() });
 const bitsOf = (p: ReturnType<typeof plan>, ...tokens: string[]) => tokens.reduce((m, t) => m | (p.bits.get(t) ?? 0), 0);
@@ -74,19 +74,16 @@ describe('a question about what someone said', () => {
   });
 });
 
-/** A page in the shape the ingest reads: headline, outlet line, body paragraphs. */
-const page = (title: string, paragraphs: string[]) =>
-  Buffer.from([title, '한빛일보 | 입력 2024.03.01 (09:00)', '', ...paragraphs.flatMap((p) => [p, '']), 'ⓒ 한빛일보'].join('\n'));
 
 describe('a rare name is not matched by common pieces of other words', () => {
   // The second article holds 발언 and two pieces of 화다지인 (다지, 지인) in unrelated words; the first names the
   // company and its CEO. Both cover two of the question's three words if a piece counts as the word.
   const filler = ['회사는 올해 매출이 늘었다고 설명했다.', '주민들은 공사 일정을 물었다.', '시장에서는 가격이 안정될 것으로 내다봤다.', '관계자는 다음 달 결과를 발표한다고 밝혔다.'];
-  const named = parseArticle('named.txt', page('유전자 기업 경영진 인터뷰', [
+  const named = parseArticle('named.txt', newsPage('유전자 기업 경영진 인터뷰', [
     '중국 최대 유전자 기업 BGI 화다지인의 CEO 인예는 새 장비를 소개했다.',
     ...filler,
   ]));
-  const pieces = parseArticle('pieces.txt', page('지역 소식', [
+  const pieces = parseArticle('pieces.txt', newsPage('지역 소식', [
     '다지기 공사를 맡은 지인들의 발언이 이어졌고, 다지기 작업과 지인 모임의 발언도 나왔다.',
     ...[...filler].reverse(),
   ]));
@@ -100,7 +97,7 @@ describe('a rare name is not matched by common pieces of other words', () => {
 
 describe('glossary expansions of English questions across articles', () => {
   const glossing = (id: string, term: string, acronym: string) =>
-    parseArticle(`${id}.txt`, page(`${id} 기사`, [`${term}(${acronym}) 관련 발표가 나왔다.`, `${term} 업계는 반응을 살폈다.`]));
+    parseArticle(`${id}.txt`, newsPage(`${id} 기사`, [`${term}(${acronym}) 관련 발표가 나왔다.`, `${term} 업계는 반응을 살폈다.`]));
 
   it('takes the gloss most articles use, and none when no gloss is used by a quarter of them', () => {
     const corpus = buildCorpus([
@@ -116,7 +113,7 @@ describe('glossary expansions of English questions across articles', () => {
 
 describe('asking what someone said by organisation or role', () => {
   const corpus = buildCorpus([
-    parseArticle('talks.txt', page('남북 대화 전망', [
+    parseArticle('talks.txt', newsPage('남북 대화 전망', [
       '통일부는 지난해 대북 지원 예산을 늘렸다.',
       '통일부 당국자는 "북한의 의도를 면밀히 분석하고 있다"고 밝혔다.',
       '시장에서 20년째 떡집을 운영하는 김순자(68) 씨는 "손님이 늘어 좋다"고 웃었다.',
@@ -142,11 +139,11 @@ describe('asking what someone said by organisation or role', () => {
 
 describe('a question only the headline answers', () => {
   const corpus = buildCorpus([
-    parseArticle('medical.txt', page('의료개혁 흔들림 없이…의대 증원 2000명 유지', [
+    parseArticle('medical.txt', newsPage('의료개혁 흔들림 없이…의대 증원 2000명 유지', [
       '대통령은 1일 대국민 담화에서 "의료개혁은 흔들림 없이 추진하겠다"고 말했다.',
       '대한의사협회는 즉각 반발했다.',
     ])),
-    parseArticle('other.txt', page('반도체 수출 석 달 연속 증가', ['반도체 수출이 석 달 연속 증가세를 이어갔다.'])),
+    parseArticle('other.txt', newsPage('반도체 수출 석 달 연속 증가', ['반도체 수출이 석 달 연속 증가세를 이어갔다.'])),
   ]);
 
   it('answers from the headline, cited as paragraph 0, when no paragraph holds the words', () => {
