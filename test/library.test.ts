@@ -159,6 +159,8 @@ describe('snapshots', () => {
     const again = await lib.open();
     expect(lib.logs.some((l) => l.includes('loaded the index snapshot'))).toBe(true);
     expect(ask(again.library.corpus, '손오공보다 빠르다').results[0]?.paragraph).toBe(15);
+    // Loaded, each sentence is a slice of its paragraph again (see snapshot.ts): the same text.
+    expect(again.library.corpus.articles).toEqual(lib.library.corpus.articles);
 
     writeFileSync(join(lib.seedsDir, 'newsis.txt'), read(fixture('newsis_summit.txt')));
     lib.logs.length = 0;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { syntheticArticles } from '../bench/synthetic.ts';
 import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
-import { assembleCorpus, buildCorpus, INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../src/search/corpus.ts';
-import { bm25, inverseDocumentFrequency, postingsOf } from '../src/search/postings.ts';
+import { assembleCorpus, buildCorpus, buildIndex, headlineIndex, INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../src/search/corpus.ts';
+import { freezePostings } from '../src/search/postings.ts';
 import { coordination, coverage, planQuery, type QueryPlan } from '../src/search/query.ts';
 import { matchMask, rangeMasks, retrieve, scoredTerms } from '../src/search/retrieve.ts';
 import { ALL_ARTICLES, loadArticle } from './helpers.ts';
@@ -14,31 +14,48 @@ import { readQuestions } from '../bench/corpora.ts';
 const bundled = ALL_ARTICLES.map(loadArticle);
 const distractors = [...syntheticArticles(bundled, 150)].map((f) => parseArticle(f.file, Buffer.from(f.text)));
 const corpus = buildCorpus([...bundled, ...distractors]);
+const allDocs = Array.from({ length: corpus.fields[0]!.postings.size }, (_, doc) => doc).filter((doc) => corpus.docs.article(doc));
 const vocabulary = [...new Set([...bundled, ...distractors.slice(0, 20)].flatMap((a) => a.paragraphs.flatMap((p) => p.text.split(/\s+/))))];
 
 /**
- * The reference: score every document by looking every token up. Slow, obviously right. A document is a
- * candidate when it holds a token that may find documents (not only headline words or pieces of known words).
+ * The reference: score every document with MiniSearch's own BM25, from indexes of its own built the same way (one
+ * search per token; a paragraph takes its article's headline scores). Slow, obviously right, and independent of
+ * the frozen postings it checks. A document is a candidate when it holds a token that may find documents (not
+ * only headline words or pieces of known words).
  */
+const reference = { text: buildIndex(corpus.articles), title: headlineIndex(corpus.articles) };
+const ONE_TOKEN = { prefix: false, fuzzy: false, tokenize: (t: string) => [t], processTerm: (t: string) => t } as const;
+
+/** MiniSearch's score of one token in one field, by our document. */
+function minisearchScores(field: 'text' | 'title', token: string): Map<number, number> {
+  const scores = new Map<number, number>();
+  for (const hit of reference[field].search(token, ONE_TOKEN)) {
+    const id = String(hit.id);
+    if (field === 'text') {
+      const hash = id.lastIndexOf('#');
+      scores.set(corpus.docs.docOf(id.slice(0, hash), Number(id.slice(hash + 1)))!, hit.score);
+    } else {
+      for (const p of corpus.byId.get(id)!.paragraphs) scores.set(corpus.docs.docOf(id, p.n)!, hit.score);
+    }
+  }
+  return scores;
+}
+
 function exhaustive(plan: QueryPlan, limit: number, accept?: (doc: number) => boolean) {
   const finders = scoredTerms(corpus.fields, plan).filter((t) => !t.lookupOnly);
+  const lists = corpus.fields.flatMap((field) => plan.terms.map((term) => ({ term, field, scores: minisearchScores(field.name, term.token) })));
+  const finding = finders.map((t) => lists.find((l) => l.term.bit === t.bit && l.field === t.field)!.scores);
   const scored: { doc: number; score: number }[] = [];
-  for (const [doc] of corpus.fields[0]!.postings.documents()) {
+  for (const doc of allDocs) {
     if (accept && !accept(doc)) continue;
-    if (!finders.some((t) => t.field.postings.tf(t.postings, doc) !== undefined)) continue;
+    if (!finding.some((scores) => scores.has(doc))) continue;
     let sum = 0;
     let mask = 0;
-    for (const field of corpus.fields) {
-      const { postings } = field;
-      for (const term of plan.terms) {
-        const list = postings.get(term.token);
-        // A paragraph's headline postings are its article's (one headline document per article).
-        const tf = list && postings.tf(list, doc);
-        if (!list || tf === undefined) continue;
-        const idf = inverseDocumentFrequency(list.size, postings.documentCount);
-        sum += term.weight * field.weight * bm25(tf, idf, postings.length(doc), postings.averageLength);
-        mask |= term.bit;
-      }
+    for (const { term, field, scores } of lists) {
+      const score = scores.get(doc);
+      if (score === undefined) continue;
+      sum += term.weight * field.weight * score;
+      mask |= term.bit;
     }
     const score = sum * coordination(coverage(plan, mask));
     if (score > 0) scored.push({ doc, score });
@@ -95,26 +112,21 @@ describe('top-k retrieval over the index', () => {
     expect(fast.map((c) => c.doc)).toEqual(exhaustive(plan, 5, accept).map((c) => c.doc));
   });
 
-  it('lays a postings list out with each document\'s BM25 factor, and keeps only the most recent within its budget', () => {
-    const postings = postingsOf(corpus.index, 'text', 2000);
-    const lists = [...new Set(vocabulary)].map((w) => postings.get(w.toLowerCase())).filter((l): l is Map<number, number> => (l?.size ?? 0) > 50);
-    const first = postings.scan(lists[0]!);
-    expect([...first.docs]).toEqual([...lists[0]!.keys()].sort((a, b) => a - b));
-    const [doc, tf] = [...lists[0]!][0]!;
-    expect(first.factors[0]).toBeCloseTo(bm25(tf, 1, postings.length(doc), postings.averageLength), 12);
-    expect(first.maxFactor).toBe(Math.max(...first.factors));
-    expect(postings.scan(lists[0]!)).toBe(first);
-    // Enough other lists to exceed the budget: the first is evicted and laid out anew, the same.
-    let held = 0;
-    for (const list of lists.slice(1)) {
-      postings.scan(list);
-      held += list.size;
-      if (held > 4000) break;
+  it("freezes each term's list: the documents holding it, ascending, each with MiniSearch's BM25 over the IDF", () => {
+    const postings = corpus.fields[0]!.postings;
+    const words = [...new Set(vocabulary.map((w) => w.toLowerCase()))].filter((w) => postings.get(w)).slice(0, 200);
+    expect(words.length).toBe(200);
+    for (const word of words) {
+      const list = postings.get(word)!;
+      const scores = minisearchScores('text', word);
+      expect([...list.docs]).toEqual([...scores.keys()].sort((a, b) => a - b));
+      const idf = Math.log(1 + (postings.documentCount - list.docs.length + 0.5) / (list.docs.length + 0.5));
+      list.docs.forEach((doc, i) => expect(list.factors[i]! * idf).toBeCloseTo(scores.get(doc)!, 9));
+      expect(list.maxFactor).toBe(Math.max(...list.factors));
+      expect(postings.factor(list, list.docs[0]!)).toBe(list.factors[0]);
+      expect(postings.factor(list, list.docs[0]! - 1)).toBeUndefined();
     }
-    expect(held).toBeGreaterThan(4000);
-    const again = postings.scan(lists[0]!);
-    expect(again).not.toBe(first);
-    expect(again).toEqual(first);
+    expect(postings.get('없는낱말')).toBeUndefined();
   });
 
   it("reads a headline's postings once per article, and maps them to every paragraph of the article and no other", () => {
@@ -122,20 +134,18 @@ describe('top-k retrieval over the index', () => {
     const keys = headlines.keys!;
     const seed = bundled[0]!;
     const list = headlines.get('소라')!;
-    const scan = headlines.scan(list);
-    expect(scan.docs.length).toBe(list.size);
-    const listedKeys = new Set(scan.docs);
+    const listedKeys = new Set(list.docs);
     const seedKey = keys.of[corpus.docs.docOf(seed.id, 1)!]!;
     expect(listedKeys.has(seedKey)).toBe(true);
     const seedDocs = seed.paragraphs.map((p) => corpus.docs.docOf(seed.id, p.n)!);
     expect([...keys.docs.subarray(keys.start[seedKey]!, keys.start[seedKey + 1]!)].sort((a, b) => a - b)).toEqual(seedDocs.sort((a, b) => a - b));
     for (const doc of seedDocs) {
       expect(keys.of[doc]).toBe(seedKey);
-      expect(headlines.tf(list, doc)).toBeGreaterThan(0);
+      expect(headlines.factor(list, doc)).toBeGreaterThan(0);
     }
     // Every paragraph of a listed headline's article holds the word through its headline; no other paragraph does.
-    for (const [doc] of corpus.fields[0]!.postings.documents()) {
-      expect(headlines.tf(list, doc) !== undefined).toBe(listedKeys.has(keys.of[doc]!));
+    for (const doc of allDocs) {
+      expect(headlines.factor(list, doc) !== undefined).toBe(listedKeys.has(keys.of[doc]!));
       expect(keys.of[doc]).toBeGreaterThanOrEqual(0);
     }
   });
@@ -178,19 +188,19 @@ describe('top-k retrieval over the index', () => {
   });
 
   it('refuses an index whose internals it does not recognise, instead of answering wrongly', () => {
-    expect(() => postingsOf({})).toThrow(/minisearch version/);
+    expect(() => freezePostings({})).toThrow(/minisearch version/);
     const index = new MiniSearch({ fields: ['body'] });
-    expect(() => postingsOf(index)).toThrow(/no field 'text'/);
+    expect(() => freezePostings(index)).toThrow(/no field 'text'/);
     // Postings out of document order would mislead the binary searches over them.
     const texts = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
     texts.addAll([1, 2, 3].map((id) => ({ id, text: 'same word' })));
-    const postings = postingsOf(texts, 'text');
-    const list = postings.get('same')!;
-    expect([...postings.scan(list).docs]).toEqual([0, 1, 2]);
+    expect([...freezePostings(texts, 'text').get('same')!.docs]).toEqual([0, 1, 2]);
+    const internals = texts as unknown as { _index: { get(term: string): Map<number, Map<number, number>> } };
+    const list = internals._index.get('same')!.get(0)!;
     const first = list.get(0)!;
     list.delete(0);
     list.set(0, first);
-    expect(() => postingsOf(texts, 'text').scan(list)).toThrow(/out of document order/);
+    expect(() => freezePostings(texts, 'text')).toThrow(/out of document order/);
   });
 
   it('keeps the document a threshold was taken from, whatever the rounding (a top of one)', () => {

@@ -6,6 +6,8 @@ import type { Manifest } from './snapshot.ts';
 
 export interface Built {
   corpus: Corpus;
+  /** MiniSearch's index the corpus was frozen from: kept only until the snapshot is written. */
+  index: MiniSearch<ParagraphDoc>;
   manifest: Manifest;
   failures: SeedFailure[];
   report: {
@@ -71,6 +73,7 @@ export async function buildFromSeeds(
   const present = new Set(files.map((f) => f.file));
   return {
     corpus: assembleCorpus(articles, index),
+    index,
     manifest: manifestOf(files),
     failures,
     report: {

@@ -115,7 +115,7 @@ async function persist(options: LibraryOptions, built: Built): Promise<void> {
     manifest: built.manifest,
     failures: built.failures,
     articles: built.corpus.articles,
-    index: built.corpus.index,
+    index: built.index,
   });
 }
 

@@ -77,7 +77,7 @@ export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
   if (!parsed.success) return { ok: false, reason: `the snapshot has an unexpected shape (${parsed.error.issues[0]?.message})` };
   try {
     const index = MiniSearch.loadJS<ParagraphDoc>(parsed.data.index as unknown as AsPlainObject, INDEX_OPTIONS);
-    return { ok: true, snapshot: { ...parsed.data, index } };
+    return { ok: true, snapshot: { ...parsed.data, articles: parsed.data.articles.map(shareSentenceText), index } };
   } catch (error) {
     return { ok: false, reason: `the snapshot index cannot be loaded (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -86,4 +86,23 @@ export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
 export function sameManifest(a: Manifest, b: Manifest): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * JSON gives each sentence its own copy of text its paragraph already holds (45 MB at 10,000 articles). Taken as
+ * slices of the paragraph, as the ingest makes them, V8 keeps each (of 13 characters or more) as a view of the
+ * paragraph's string.
+ */
+function shareSentenceText(article: Article): Article {
+  const paragraphs = article.paragraphs.map((paragraph) => {
+    let from = 0;
+    const sentences = paragraph.sentences.map((sentence) => {
+      const at = paragraph.text.indexOf(sentence, from);
+      if (at < 0) return sentence;
+      from = at + sentence.length;
+      return paragraph.text.slice(at, from);
+    });
+    return { n: paragraph.n, text: paragraph.text, sentences };
+  });
+  return { ...article, paragraphs };
 }

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { INTERVIEW_QUESTION } from '../ingest/vocabulary.ts';
-import { postingsOf, type Postings } from './postings.ts';
+import { documentIdsOf, freezePostings, type Postings } from './postings.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
 import { buildSpeakerDirectory, speakerLookup, type SpeakerEntry, type SpeakerLookup } from './speakers.ts';
@@ -33,11 +33,10 @@ export const TITLE_WEIGHT = 0.5;
 export interface Corpus {
   articles: Article[];
   byId: Map<string, Article>;
-  index: MiniSearch<ParagraphDoc>;
   /**
-   * MiniSearch's postings of the paragraph text and of the headlines, read directly for top-k retrieval. Headlines
-   * have an index of their own, one document per article, read per paragraph (see `postingsOf`): indexed with each
-   * of an article's paragraphs, they cost as much to build as the text.
+   * The postings of the paragraph text and of the headlines, frozen from MiniSearch's indexes for top-k retrieval.
+   * Headlines have an index of their own, one document per article, read per paragraph (see `freezePostings`):
+   * indexed with each of an article's paragraphs, they cost as much to build as the text.
    */
   fields: Field[];
   /** Where each indexed document sits: article and paragraph. */
@@ -78,7 +77,7 @@ const HEADLINE_OPTIONS: Options<HeadlineDoc> = {
 };
 
 /** Headlines are indexed from the articles whenever a corpus is assembled: one short document per article. */
-function headlineIndex(articles: Article[]): MiniSearch<HeadlineDoc> {
+export function headlineIndex(articles: Article[]): MiniSearch<HeadlineDoc> {
   const index = new MiniSearch<HeadlineDoc>(HEADLINE_OPTIONS);
   index.addAll(articles.map((a) => ({ id: a.id, title: a.title })));
   return index;
@@ -95,13 +94,18 @@ export function paragraphDocs(article: Article): ParagraphDoc[] {
   }));
 }
 
-export function buildCorpus(articles: Article[]): Corpus {
+export function buildIndex(articles: Article[]): MiniSearch<ParagraphDoc> {
   const index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
   index.addAll(articles.flatMap(paragraphDocs));
-  return assembleCorpus(articles, index);
+  return index;
 }
 
-/** Wraps an index (fresh or loaded from a snapshot) with the lookups derived from its articles. */
+export const buildCorpus = (articles: Article[]): Corpus => assembleCorpus(articles, buildIndex(articles));
+
+/**
+ * Freezes an index (fresh or loaded from a snapshot) and wraps it with the lookups derived from its articles. The
+ * corpus keeps no reference to the index: once its snapshot is written, MiniSearch's copy can be collected.
+ */
 export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphDoc>): Corpus {
   const expansions = glossaryExpansions(articles);
   // Only an unanswered question needs them: computing them for every article would slow every reindex.
@@ -114,18 +118,17 @@ export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphD
   const speakerNames = new Map(articles.map((a) => [a.id, a.speakers.filter((s) => s.named).map((s) => s.name)]));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const speakers = buildSpeakerDirectory(articles);
-  const postings = postingsOf(index, 'text');
-  const docs = documentTable(postings, byId);
+  const postings = freezePostings(index, 'text');
+  const docs = documentTable(documentIdsOf(index), byId);
   const paragraphKinds = kindsOfParagraphs(articles, docs, postings.size);
   const headlines = headlineIndex(articles);
   const fields: Field[] = [
     { name: 'text', weight: 1, postings },
-    { name: 'title', weight: TITLE_WEIGHT, postings: postingsOf(headlines, 'title', undefined, headlineOfDocument(postings, docs, headlines)) },
+    { name: 'title', weight: TITLE_WEIGHT, postings: freezePostings(headlines, 'title', headlineOfDocument(postings, docs, headlines)) },
   ];
   return {
     articles,
     byId,
-    index,
     fields,
     docs,
     paragraphKinds,
@@ -205,7 +208,7 @@ function kindsOfParagraphs(articles: Article[], docs: DocumentTable, size: numbe
 
 function headlineOfDocument(postings: Postings, docs: DocumentTable, headlines: MiniSearch<HeadlineDoc>): Int32Array {
   const byArticle = new Map<string, number>();
-  for (const [doc, id] of postingsOf(headlines, 'title', 0).documents()) byArticle.set(id, doc);
+  for (const [doc, id] of documentIdsOf(headlines)) byArticle.set(id, doc);
   const keys = new Int32Array(postings.size).fill(-1);
   for (let doc = 0; doc < keys.length; doc++) {
     const article = docs.article(doc);
@@ -227,8 +230,8 @@ export interface DocumentTable {
   firstDocOf(articleId: string): number | undefined;
 }
 
-function documentTable(postings: Postings, byId: Map<string, Article>): DocumentTable {
-  const entries = [...postings.documents()];
+function documentTable(ids: Iterable<[number, string]>, byId: Map<string, Article>): DocumentTable {
+  const entries = [...ids];
   const size = entries.reduce((max, [doc]) => Math.max(max, doc + 1), 0);
   const articleIndex = new Int32Array(size).fill(-1);
   const paragraphOf = new Int32Array(size);

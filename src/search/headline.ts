@@ -32,8 +32,8 @@ export function bestHeadline(query: PreparedQuery, only: string | undefined, nee
   const sums = headlineSums.reserve(keys.count);
   for (const term of query.terms) {
     if (term.field !== field) continue;
-    // A keyed field's scans list keys (headlines): see `postingsOf`.
-    const { docs } = term.scan;
+    // A keyed field's lists hold keys (headlines): see `freezePostings`.
+    const { docs } = term.list;
     for (let i = 0; i < docs.length; i++) {
       const key = docs[i]!;
       if (onlyKey !== -1 && key !== onlyKey) continue;

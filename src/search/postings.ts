@@ -1,32 +1,36 @@
-import type MiniSearch from 'minisearch';
+/**
+ * MiniSearch's inverted index, frozen into typed arrays for serving. Queries read postings directly so they score
+ * only the documents that can still reach the top few (see retrieve.ts), instead of every match as
+ * `MiniSearch#search` does (about 3.5 µs a match: 100 ms for a common word in 200,000 paragraphs). MiniSearch
+ * builds the index and writes the snapshot; once frozen, its own copy is let go: it keeps each posting as an entry
+ * of a `Map` per term (about 56 bytes a posting, 446 MB at 10,000 articles), where this keeps 12. MiniSearch keeps
+ * these fields private, so their shape is checked when freezing, and `minisearch` is pinned to the version this was
+ * written against.
+ */
 
 /**
- * Read-only access to MiniSearch's inverted index, so a query can score only the documents that can still reach
- * the top few (see retrieve.ts) instead of every match, which `MiniSearch#search` always does (about 3.5 µs a
- * match: 100 ms for a common word in 200,000 paragraphs). MiniSearch keeps these fields private, so the shape is
- * checked once when the view is made, and `minisearch` is pinned to the version this was written against.
+ * One term's postings in one field: its documents, ascending, and each one's BM25 factor (the score divided by the
+ * IDF, fixed for an index that does not change). Views into the field's arrays: reading them costs a few
+ * nanoseconds a posting, where iterating a `Map` and recomputing BM25 cost about 1 µs.
  */
+export interface PostingList {
+  /** Ascending, so the documents of a range (an article's paragraphs) can be found by binary search. */
+  docs: Int32Array;
+  factors: Float64Array;
+  /** The largest factor: the most this term can add to any document, over its IDF and weight. */
+  maxFactor: number;
+}
+
 export interface Postings {
-  /** The term's list as MiniSearch keeps it (its own document ids → term frequency); undefined when unknown. */
-  get(term: string): Map<number, number> | undefined;
-  /** The frequency in one of this field's lists of a document (a paragraph), or undefined. */
-  tf(list: Map<number, number>, doc: number): number | undefined;
+  /** The term's list; undefined when no document holds it. */
+  get(term: string): PostingList | undefined;
+  /** A document's factor in one of this field's lists, or undefined when it does not hold the term. */
+  factor(list: PostingList, doc: number): number | undefined;
+  /** How many documents the field's IDF counts. */
   documentCount: number;
   /** One more than the largest document id: the length of an array indexed by document. */
   size: number;
-  averageLength: number;
-  /** Token count of a document's field. */
-  length(doc: number): number;
-  /** The external id (`article#n`) of one of the index's own documents. */
-  externalId(doc: number): string | undefined;
-  /** Every live document of the index, as [short id, external id]. */
-  documents(): IterableIterator<[number, string]>;
-  /**
-   * One of this field's lists as typed arrays of the index's own documents, for reading it whole (made on first
-   * use, recently used ones kept). For a keyed view those are keys (headlines), not paragraphs: see `keys`.
-   */
-  scan(list: Map<number, number>): PostingScan;
-  /** For a keyed view (see `postingsOf`): which key stands for each document, and each key's documents. */
+  /** For a keyed view (see `freezePostings`): which key stands for each document, and each key's documents. */
   keys: DocumentKeys | undefined;
 }
 
@@ -42,24 +46,8 @@ export interface DocumentKeys {
   count: number;
 }
 
-/**
- * A postings list laid out for scanning: its documents and each one's BM25 factor (the score divided by the IDF,
- * fixed for an index that does not change). Iterating a `Map` of 60,000 entries and recomputing BM25 for each
- * costs about 1 µs a posting; this costs a few nanoseconds.
- */
-export interface PostingScan {
-  /** Ascending, so the documents of a range (an article's paragraphs) can be found by binary search. */
-  docs: Int32Array;
-  factors: Float64Array;
-  /** The largest factor: the most this term can add to any document, over its IDF and weight. */
-  maxFactor: number;
-}
-
-/** Postings kept as scans per field, for the most recent terms: 12 bytes each, so about 50 MB a field. */
-const SCAN_BUDGET = 4_000_000;
-
 interface Internals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: { forEach(fn: (term: string, data: Map<number, Map<number, number>>) => void): void };
   _documentIds: Map<number, string>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -67,10 +55,10 @@ interface Internals {
   _fieldIds: Record<string, number>;
 }
 
-function internalsOf(index: MiniSearch<never> | object): Internals {
+function internalsOf(index: object): Internals {
   const candidate = index as Partial<Internals>;
   const ok =
-    typeof candidate._index?.get === 'function' &&
+    typeof candidate._index?.forEach === 'function' &&
     candidate._documentIds instanceof Map &&
     candidate._fieldLength instanceof Map &&
     Array.isArray(candidate._avgFieldLength) &&
@@ -80,62 +68,95 @@ function internalsOf(index: MiniSearch<never> | object): Internals {
   return candidate as Internals;
 }
 
+/** Every document of a MiniSearch index, as [its short id, its external id]. */
+export function documentIdsOf(index: object): IterableIterator<[number, string]> {
+  return internalsOf(index)._documentIds.entries();
+}
+
 /**
- * A view of one indexed field (`text`, or `title` of the headline index). Document lengths are copied into a
- * typed array, read for every scored posting: the index must not change after the view is made (ours never does;
- * a reindex builds anew). `scanBudget`: how many postings the view keeps laid out as scans.
+ * Copies one field of a MiniSearch index into typed arrays: every posting's document and BM25 factor, grouped by
+ * term. The index must not change afterwards (ours never does: a reindex builds anew).
  *
  * `keys` makes the view answer for other documents than the index's own: `keys[doc]` is the index document that
- * stands for document `doc` (its article's headline for a paragraph), -1 for none. `tf`, `length` and `size` are
- * then per such document; scans and counts for IDF stay the index's own, so a headline word's list is read once
- * per article, not once per paragraph (see retrieve.ts).
+ * stands for document `doc` (its article's headline for a paragraph), -1 for none. `factor` and `size` are then
+ * per such document; lists and counts for IDF stay the index's own, so a headline word's list is read once per
+ * article, not once per paragraph (see retrieve.ts).
  */
-export function postingsOf(index: object, field = 'text', scanBudget = SCAN_BUDGET, keys?: Int32Array): Postings {
+export function freezePostings(index: object, field = 'text', keys?: Int32Array): Postings {
   const internals = internalsOf(index);
   const fieldId = internals._fieldIds[field];
   if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
   let own = 0;
   for (const doc of internals._fieldLength.keys()) own = Math.max(own, doc + 1);
-  const lengths = new Float64Array(own);
-  for (const [doc, perField] of internals._fieldLength) lengths[doc] = perField[fieldId] ?? 0;
+  const { termIds, starts, docs, factors, maxFactors } = copyPostings(internals, fieldId, own);
   const keyed = keys ? documentsByKey(keys, own) : undefined;
-  const averageLength = () => internals._avgFieldLength[fieldId] ?? 0;
-  // Least recently used first (a Map keeps insertion order; a hit is moved to the end).
-  const scans = new Map<Map<number, number>, PostingScan>();
-  let held = 0;
-  const scan = (list: Map<number, number>): PostingScan => {
-    let found = scans.get(list);
-    if (found) {
-      scans.delete(list);
-      scans.set(list, found);
-      return found;
-    }
-    found = scanOf(list, lengths, averageLength());
-    scans.set(list, found);
-    held += found.docs.length;
-    for (const [old, { docs }] of scans) {
-      if (held <= scanBudget || old === list) break;
-      scans.delete(old);
-      held -= docs.length;
-    }
-    return found;
+  const find = (list: PostingList, doc: number): number | undefined => {
+    const at = lowerBound(list.docs, doc);
+    return list.docs[at] === doc ? list.factors[at] : undefined;
   };
   return {
-    get: (term) => internals._index.get(term)?.get(fieldId),
-    tf: keys ? (list, doc) => list.get(keys[doc] ?? -1) : (list, doc) => list.get(doc),
+    get: (word) => {
+      const id = termIds.get(word);
+      if (id === undefined) return undefined;
+      const [start, end] = [starts[id]!, starts[id + 1]!];
+      return { docs: docs.subarray(start, end), factors: factors.subarray(start, end), maxFactor: maxFactors[id]! };
+    },
+    factor: keys ? (list, doc) => find(list, keys[doc] ?? -1) : find,
     size: keys ? keys.length : own,
-    get documentCount() {
-      return internals._documentCount;
-    },
-    get averageLength() {
-      return averageLength();
-    },
-    length: keys ? (doc) => lengths[keys[doc] ?? -1] ?? 0 : (doc) => lengths[doc] ?? 0,
-    externalId: (doc) => internals._documentIds.get(doc),
-    documents: () => internals._documentIds.entries(),
-    scan,
+    documentCount: internals._documentCount,
     keys: keyed,
   };
+}
+
+/**
+ * The field's postings as arrays, grouped by term. Apart from `freezePostings` so that its closures, which live as
+ * long as the corpus, cannot hold on to MiniSearch's maps.
+ */
+function copyPostings(internals: Internals, fieldId: number, own: number) {
+  // BM25's length normalisation of each document, worked out once rather than for each of its postings.
+  const norms = new Float64Array(own);
+  const averageLength = internals._avgFieldLength[fieldId] ?? 0;
+  for (const [doc, perField] of internals._fieldLength) norms[doc] = lengthNorm(perField[fieldId] ?? 0, averageLength);
+
+  const termIds = new Map<string, number>();
+  const lists: Map<number, number>[] = [];
+  let total = 0;
+  internals._index.forEach((term, data) => {
+    const list = data.get(fieldId);
+    if (!list || list.size === 0) return;
+    termIds.set(term, lists.push(list) - 1);
+    total += list.size;
+  });
+  // Each term frequency is copied where its factor goes, then turned into it in a plain loop over the arrays:
+  // several times faster than computing in the callback of `Map#forEach`.
+  const starts = new Int32Array(lists.length + 1);
+  const docs = new Int32Array(total);
+  const factors = new Float64Array(total);
+  let at = 0;
+  lists.forEach((list, term) => {
+    starts[term] = at;
+    list.forEach((tf, doc) => {
+      docs[at] = doc;
+      factors[at++] = tf;
+    });
+  });
+  starts[lists.length] = at;
+  const maxFactors = new Float64Array(lists.length);
+  for (let term = 0; term < lists.length; term++) {
+    let most = 0;
+    for (let i = starts[term]!; i < starts[term + 1]!; i++) {
+      // MiniSearch numbers documents as they are added and appends to a term's list, and a loaded index lists them
+      // by number: ascending, always, in the pinned version. Checked, like the shape of its internals, rather than
+      // trusted by the binary searches that rely on it.
+      if (i > starts[term]! && docs[i]! <= docs[i - 1]!) throw new Error('this minisearch version lists postings out of document order; update src/search/postings.ts');
+      const factor = bm25Factor(factors[i]!, norms[docs[i]!]!);
+      if (factor > most) most = factor;
+      factors[i] = factor;
+    }
+    maxFactors[term] = most;
+  }
+
+  return { termIds, starts, docs, factors, maxFactors };
 }
 
 function documentsByKey(keys: Int32Array, own: number): DocumentKeys {
@@ -148,26 +169,6 @@ function documentsByKey(keys: Int32Array, own: number): DocumentKeys {
     if (key >= 0 && key < own) docs[next[key]!++] = doc;
   });
   return { of: keys, start, docs, count: own };
-}
-
-function scanOf(list: Map<number, number>, lengths: Float64Array, averageLength: number): PostingScan {
-  const docs = new Int32Array(list.size);
-  const factors = new Float64Array(list.size);
-  let maxFactor = 0;
-  let i = 0;
-  let ascending = true;
-  list.forEach((tf, doc) => {
-    const factor = bm25(tf, 1, lengths[doc] ?? 0, averageLength);
-    if (factor > maxFactor) maxFactor = factor;
-    if (i > 0 && doc < docs[i - 1]!) ascending = false;
-    docs[i] = doc;
-    factors[i++] = factor;
-  });
-  // MiniSearch numbers documents as they are added and appends to a term's list, and a loaded index lists them by
-  // number: ascending, always, in the pinned version. Checked, like the shape of its internals, rather than
-  // trusted by the binary searches that rely on it.
-  if (!ascending) throw new Error('this minisearch version lists postings out of document order; update src/search/postings.ts');
-  return { docs, factors, maxFactor };
 }
 
 /** The first position in an ascending list holding a value of at least `value`. */
@@ -188,7 +189,7 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 export const inverseDocumentFrequency = (matching: number, total: number): number =>
   Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
 
-export function bm25(tf: number, idf: number, length: number, averageLength: number): number {
-  const { k, b, d } = BM25;
-  return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / (averageLength || 1))));
-}
+/** BM25+ over its IDF, for a term frequency and its document's `lengthNorm`: as MiniSearch scores, operation for operation. */
+const bm25Factor = (tf: number, norm: number): number => BM25.d + (tf * (BM25.k + 1)) / (tf + norm);
+
+const lengthNorm = (length: number, averageLength: number): number => BM25.k * (1 - BM25.b + (BM25.b * length) / (averageLength || 1));

@@ -253,7 +253,7 @@ function articleFocus(query: PreparedQuery, article: Article): number {
 /** The question tokens a document's headline holds. */
 function titleBits(query: PreparedQuery, doc: number): number {
   let mask = 0;
-  for (const term of query.terms) if (term.field.name === 'title' && term.field.postings.tf(term.postings, doc) !== undefined) mask |= term.bit;
+  for (const term of query.terms) if (term.field.name === 'title' && term.field.postings.factor(term.list, doc) !== undefined) mask |= term.bit;
   return mask;
 }
 

@@ -1,5 +1,5 @@
 import type { Field } from './corpus.ts';
-import { bm25, inverseDocumentFrequency, lowerBound, type DocumentKeys, type PostingScan } from './postings.ts';
+import { inverseDocumentFrequency, lowerBound, type DocumentKeys, type PostingList } from './postings.ts';
 import { accumulators, FOUND, HELD, PENDING, UNSEEN, type Accumulators } from './accumulators.ts';
 import { coordination, coverage, type QueryPlan } from './query.ts';
 
@@ -25,14 +25,11 @@ export interface ScoredTerm {
   /** The token's weight (a synonym counts half) times its field's (a headline match counts half). */
   weight: number;
   idf: number;
-  postings: Map<number, number>;
-  /** The same list laid out for reading whole. */
-  scan: PostingScan;
+  /** Its postings in the field, looked up once per question. */
+  list: PostingList;
   field: Field;
   /** The most this term can add to a document's score. */
   bound: number;
-  /** Its field's average length, read once per question rather than per document scored. */
-  averageLength: number;
   /**
    * Looked up for documents found through other terms, never a reason to consider a document: headline words
    * (context, not content) and pieces of a word the index knows whole (`예고`, `고편` when `예고편` is indexed).
@@ -43,27 +40,22 @@ export interface ScoredTerm {
 /** The question's tokens as found in each field, with their postings and IDF, highest possible score first. */
 export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
   const text = fields.find((f) => f.name === 'text');
-  const indexedWhole = plan.terms.reduce((bits, t) => (t.pieceOf === 0 && text?.postings.get(t.token)?.size ? bits | t.bit : bits), 0);
+  const indexedWhole = plan.terms.reduce((bits, t) => (t.pieceOf === 0 && text?.postings.get(t.token) ? bits | t.bit : bits), 0);
   const terms: ScoredTerm[] = [];
   for (const field of fields) {
     for (const term of plan.terms) {
       const list = field.postings.get(term.token);
-      if (!list || list.size === 0) continue;
-      const idf = inverseDocumentFrequency(list.size, field.postings.documentCount);
+      if (!list) continue;
+      const idf = inverseDocumentFrequency(list.docs.length, field.postings.documentCount);
       const weight = term.weight * field.weight;
-      // A keyed field's scans list keys, not documents (see postingsOf): it can only be looked up.
+      // A keyed field's lists hold keys, not documents (see freezePostings): it can only be looked up.
       const lookupOnly = field.name === 'title' || field.postings.keys !== undefined || (term.pieceOf & indexedWhole) !== 0;
-      const scan = field.postings.scan(list);
-      terms.push({ bit: term.bit, weight, idf, postings: list, scan, field, bound: weight * idf * scan.maxFactor, averageLength: field.postings.averageLength, lookupOnly });
+      terms.push({ bit: term.bit, weight, idf, list, field, bound: weight * idf * list.maxFactor, lookupOnly });
     }
   }
   // Terms that find documents first, rarest first; then the lookup-only ones.
   return terms.sort((a, b) => Number(a.lookupOnly) - Number(b.lookupOnly) || b.bound - a.bound);
 }
-
-/** One term's BM25 contribution to a document that holds it `tf` times. */
-const termScore = (term: ScoredTerm, doc: number, tf: number): number =>
-  term.weight * bm25(tf, term.idf, term.field.postings.length(doc), term.averageLength);
 
 export interface Match {
   bm25: number;
@@ -79,9 +71,10 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0, into
   let mask = 0;
   for (const term of terms) {
     if ((term.bit & except) !== 0) continue;
-    const tf = term.field.postings.tf(term.postings, doc);
-    if (tf === undefined) continue;
-    score += termScore(term, doc, tf);
+    const factor = term.field.postings.factor(term.list, doc);
+    if (factor === undefined) continue;
+    // Multiplied as the scans are read (see retrieve), so a document's score is the same whichever way it is found.
+    score += term.weight * term.idf * factor;
     mask |= term.bit;
   }
   into.bm25 = score;
@@ -95,7 +88,7 @@ const scratch: Match = { bm25: 0, mask: 0 };
 /** Which of the given terms a document holds, as their bits. */
 export function matchMask(terms: ScoredTerm[], doc: number): number {
   let mask = 0;
-  for (const term of terms) if (term.field.postings.tf(term.postings, doc) !== undefined) mask |= term.bit;
+  for (const term of terms) if (term.field.postings.factor(term.list, doc) !== undefined) mask |= term.bit;
   return mask;
 }
 
@@ -111,7 +104,7 @@ export function rangeMasks(terms: ScoredTerm[], first: number, count: number): I
   masks.fill(0, 0, count);
   const end = first + count;
   for (const term of terms) {
-    const { docs } = term.scan;
+    const { docs } = term.list;
     for (let at = lowerBound(docs, first); at < docs.length && docs[at]! < end; at++) masks[docs[at]! - first]! |= term.bit;
   }
   return masks;
@@ -144,10 +137,10 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
   // A piece whose list is longer than all the finders' together (`다지` of `화다지인`: 85,000 paragraphs, against
   // 2,400) would cost more to read than the question's own words: it is looked up only for the documents
   // completed, and bounded until then. Bounded, it loosens every bound, so shorter ones are read first as before.
-  const finderPostings = finders.reduce((sum, t) => sum + t.scan.docs.length, 0);
+  const finderPostings = finders.reduce((sum, t) => sum + t.list.docs.length, 0);
   const isPiece = (t: ScoredTerm) => t.field.postings.keys === undefined;
-  const pieceTerms = lookups.filter((t) => isPiece(t) && t.scan.docs.length <= finderPostings);
-  const lookedUpLast = lookups.filter((t) => isPiece(t) && t.scan.docs.length > finderPostings);
+  const pieceTerms = lookups.filter((t) => isPiece(t) && t.list.docs.length <= finderPostings);
+  const lookedUpLast = lookups.filter((t) => isPiece(t) && t.list.docs.length > finderPostings);
   // From finder i on: the most BM25 still to add, and the token bits still to be found (the pieces looked up last
   // are still to be found at every step).
   const remaining: number[] = new Array(finders.length + 1).fill(lookedUpLast.reduce((sum, t) => sum + t.bound, 0));
@@ -182,22 +175,22 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
   try {
     // What the lookups give each document (or headline) that holds them, counted when (if) a finder finds it.
     for (const term of headlineTerms) {
-      const { docs, factors: tfs } = term.scan;
+      const { docs, factors: termFactors } = term.list;
       const weight = term.weight * term.idf;
       for (let j = 0; j < docs.length; j++) {
         const key = docs[j]!;
         if (keySums.mask[key] === 0) keySums.touched.push(key);
-        keySums.bm25[key]! += weight * tfs[j]!;
+        keySums.bm25[key]! += weight * termFactors[j]!;
         keySums.mask[key]! |= term.bit;
       }
     }
     for (const term of pieceTerms) {
-      const { docs, factors: tfs } = term.scan;
+      const { docs, factors: termFactors } = term.list;
       const weight = term.weight * term.idf;
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
         if (state[doc] === UNSEEN) enter(doc, PENDING);
-        bm25[doc]! += weight * tfs[j]!;
+        bm25[doc]! += weight * termFactors[j]!;
         mask[doc]! |= term.bit;
       }
     }
@@ -277,22 +270,22 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
     for (; i < finders.length; i++) {
       const term = finders[i]!;
       // Checking costs a pass over the documents in hand: worth it only before a list about as long.
-      if (!closed && found.length >= limit && term.scan.docs.length * 2 >= found.length) {
+      if (!closed && found.length >= limit && term.list.docs.length * 2 >= found.length) {
         threshold = completedKthScore(acc, unread(i), best, limit, threshold);
         closed = unseenBound(i, threshold) < threshold;
       }
       if (closed) {
         threshold = kthScore(acc, best, limit, threshold);
-        if (term.scan.docs.length > READ_RATHER_THAN_LOOK_UP * fillPool(i, threshold)) break;
+        if (term.list.docs.length > READ_RATHER_THAN_LOOK_UP * fillPool(i, threshold)) break;
       }
       // A document first met here can still gain only the later terms: below the threshold even then, skip it.
       const later = found.length >= limit ? remaining[i + 1]! : Infinity;
       const laterMask = term.bit | reachable[i + 1]!;
-      const { docs, factors: tfs } = term.scan;
+      const { docs, factors: termFactors } = term.list;
       const weight = term.weight * term.idf;
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
-        const score = weight * tfs[j]!;
+        const score = weight * termFactors[j]!;
         const was = state[doc]!;
         if (was >= FOUND) {
           bm25[doc]! += score;
@@ -445,7 +438,7 @@ const END = -1;
 
 /**
  * With no new document to admit, a list is read whole unless it is this many times longer than the pool left to
- * complete: a posting read in a scan costs several times less than looking a document up in a `Map`. At 10,005
+ * complete: a posting read in order costs several times less than looking a document up by binary search. At 10,005
  * articles, 4, 8 and 16 took the same time within noise; never reading (0) took 40% longer on questions whose
  * last lists are a 9,000-long one then a 60,000-long one (`중국으로의 반도체 수출은 줄었어?`).
  */
