@@ -24,6 +24,8 @@ export interface PostingList {
 export interface Postings {
   /** The term's list; undefined when no document holds it. */
   get(term: string): PostingList | undefined;
+  /** Whether any document holds the term, without making a view of its list. */
+  has(term: string): boolean;
   /** A document's factor in one of this field's lists, or undefined when it does not hold the term. */
   factor(list: PostingList, doc: number): number | undefined;
   /** How many documents the field's IDF counts. */
@@ -101,6 +103,7 @@ export function freezePostings(index: object, field = 'text', keys?: Int32Array)
       const [start, end] = [starts[id]!, starts[id + 1]!];
       return { docs: docs.subarray(start, end), factors: factors.subarray(start, end), maxFactor: maxFactors[id]! };
     },
+    has: (word) => termIds.has(word),
     factor: keys ? (list, doc) => find(list, keys[doc] ?? -1) : find,
     size: keys ? keys.length : own,
     documentCount: internals._documentCount,

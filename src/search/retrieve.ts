@@ -40,7 +40,7 @@ export interface ScoredTerm {
 /** The question's tokens as found in each field, with their postings and IDF, highest possible score first. */
 export function scoredTerms(fields: Field[], plan: QueryPlan): ScoredTerm[] {
   const text = fields.find((f) => f.name === 'text');
-  const indexedWhole = plan.terms.reduce((bits, t) => (t.pieceOf === 0 && text?.postings.get(t.token) ? bits | t.bit : bits), 0);
+  const indexedWhole = plan.terms.reduce((bits, t) => (t.pieceOf === 0 && text?.postings.has(t.token) ? bits | t.bit : bits), 0);
   const terms: ScoredTerm[] = [];
   for (const field of fields) {
     for (const term of plan.terms) {
