@@ -368,3 +368,58 @@ describe('a paragraph hard-wrapped into short lines', () => {
     expect(article.paragraphs.map((p) => p.text)).toEqual(['정부가 AI 반도체 산업에 3조원을 지원한다.']);
   });
 });
+
+describe('an OhmyNews page (two-digit years, a photographer\'s ⓒ, ages glued to 씨)', () => {
+  const article = loadFixture('ohmynews_school.txt');
+
+  it('reads `25.03.14 09:41최종 업데이트 25.03.14 10:02`, and the outlet from the copyright notice, not the photo credit', () => {
+    expect(article).toMatchObject({
+      title: '[현장] 폐교 위기 시골학교, 마을이 살렸다',
+      outlet: '오마이뉴스',
+      published: '2025-03-14T09:41+09:00',
+      modified: '2025-03-14T10:02+09:00',
+    });
+  });
+
+  it('finds `김정호(54)씨는` and `이수진(41)씨는` as speakers', () => {
+    expect(article.speakers.map((s) => [s.name, s.description])).toEqual([
+      ['김정호', '학교운영위원장'],
+      ['이수진', '전학 온 학부모'],
+    ]);
+    expect(article.quotes.map((q) => q.speaker)).toEqual(['김정호', '이수진', '이수진']);
+  });
+
+  it('does not read a short number run as a date', () => {
+    const page = newsPage('환율 마감', ['원·달러 환율은 1.25.03 구간에서 움직였다.', '코스피는 25.03 포인트 오른 2,650.14에 마감했다.']);
+    expect(parseArticle('numbers.txt', page).published).toBe('2024-03-01T09:00+09:00');
+  });
+});
+
+describe('a YTN broadcast page (`[name / description : words]` bites)', () => {
+  const article = loadFixture('ytn_jeonse.txt');
+
+  it('attributes each bite to its speaker, an anonymous `이 모 씨` unnamed', () => {
+    const bites = article.quotes.filter((q) => q.kind === 'direct');
+    expect(bites.map((q) => [q.speaker, q.text])).toEqual([
+      ['이 모 씨', '보증금 1억 5천만 원이 전 재산이었는데, 돌려받을 수 있을지 모르겠습니다.'],
+      ['박상우', '피해자들이 최소한 살던 집에서 계속 살 수 있도록 하겠습니다.'],
+    ]);
+    expect(article.speakers.find((s) => s.name === '박상우')).toMatchObject({ title: '장관', organization: '국토교통부', named: true });
+    expect(article.speakers.find((s) => s.name === '이 모 씨')).toMatchObject({ description: '전세사기 피해자', named: false });
+  });
+
+  it('keeps the anchor\'s lead and drops the sign-off, credits and tip lines', () => {
+    expect(article.paragraphs[0]!.text).toBe('전세사기 피해자로 인정된 사람이 1만 명을 넘어섰습니다.');
+    const body = article.paragraphs.map((p) => p.text).join('\n');
+    for (const junk of ['보도합니다', 'YTN 김민수입니다', '촬영기자', '제보', '저작권자']) expect(body).not.toContain(junk);
+  });
+});
+
+describe('a ZDNet Korea page (a long headline over its deck)', () => {
+  it('does not join the headline to the deck under it, which no sentence end follows', () => {
+    const article = loadFixture('zdnet_kanana.txt');
+    expect(article.title).toBe('카카오, AI 에이전트 \'카나나\' 기업용 출시…"업무 시간 30% 단축"');
+    expect(article).toMatchObject({ published: '2025-03-14T09:41+09:00', modified: '2025-03-14T10:02+09:00', byline: '김윤희 기자' });
+    expect(article.paragraphs[0]!.text).toBe("카카오가 기업용 인공지능(AI) 에이전트 '카나나 워크'를 14일 출시했다.");
+  });
+});

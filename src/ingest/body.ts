@@ -42,15 +42,30 @@ function isBodyParagraph(line: Line, title: string | null): boolean {
 function joinWrappedLines(lines: Line[]): Line[] {
   const out: Line[] = [];
   const wrapped = hardWrappedLines(lines);
+  const sentenceAhead = sentenceEndsAhead(lines);
   lines.forEach((line, i) => {
     const prev = out.at(-1);
-    if (prev && prev.kind === 'text' && line.kind === 'text' && (wrapped[i] || isUnfinished(prev.text))) {
+    if (prev && prev.kind === 'text' && line.kind === 'text' && (wrapped[i] || (isUnfinished(prev.text) && sentenceAhead[i]))) {
       out[out.length - 1] = { kind: 'text', text: `${prev.text} ${line.text}` };
     } else {
       out.push(line);
     }
   });
   return out;
+}
+
+/**
+ * Whether a sentence ends at or after each line before the run of text lines it is in ends. A sentence broken
+ * across lines ends somewhere; a long headline over its deck (`…"업무 시간 30% 단축"` / `월 구독료 1인당 1만원…`,
+ * then the timestamps) ends nowhere, and is not one line.
+ */
+function sentenceEndsAhead(lines: Line[]): boolean[] {
+  const ahead = lines.map(() => false);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    ahead[i] = line.kind === 'text' && (SENTENCE_END.test(line.text) || (ahead[i + 1] ?? false));
+  }
+  return ahead;
 }
 
 /**

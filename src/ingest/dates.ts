@@ -3,9 +3,15 @@
 /** `(금)`, `[금]`, `금요일`: a weekday between the date and the time. */
 const WEEKDAY = String.raw`(?:[\[(]\s*[월화수목금토일](?:요일)?\s*[\])]\s*|[월화수목금토일]요일\s*)?`;
 /** `17:22`, `(17:22)`, `[09:41]`, `오후 2:05`, `14시 05분`, `오후 2시`: groups meridiem, hour, minute (:), minute (분). */
-const TIME = String.raw`(?:[\[(]?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::\s*(\d{2})(?:\s*:\s*\d{2})?|시(?:\s*(\d{1,2})\s*분)?)\s*[\])]?)?`;
+const CLOCK = String.raw`[\[(]?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::\s*(\d{2})(?:\s*:\s*\d{2})?|시(?:\s*(\d{1,2})\s*분)?)\s*[\])]?`;
+const TIME = `(?:${CLOCK})?`;
 const NUMERIC = new RegExp(String.raw`(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\.?\s*` + WEEKDAY + TIME);
 const WORDED = new RegExp(String.raw`(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*` + WEEKDAY + TIME);
+/**
+ * `25.03.14 09:41` (오마이뉴스): a two-digit year, this century. Only with a time after it, and not inside a longer
+ * number, so that figures such as `1.25.03` or a score are not read as dates.
+ */
+const SHORT_YEAR = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s*` + WEEKDAY + CLOCK);
 
 export interface FoundTime {
   iso: string;
@@ -15,11 +21,12 @@ export interface FoundTime {
 
 /** Finds the first timestamp in `text`; minutes precision, since outlets print seconds inconsistently. */
 export function findKoreanTime(text: string): FoundTime | null {
-  const candidates = [NUMERIC.exec(text), WORDED.exec(text)].filter((m): m is RegExpExecArray => m !== null);
+  const candidates = [NUMERIC.exec(text), WORDED.exec(text), SHORT_YEAR.exec(text)].filter((m): m is RegExpExecArray => m !== null);
   const match = candidates.sort((a, b) => a.index - b.index)[0];
   if (!match) return null;
   const [, y, mo, d, meridiem, h, colonMinute, wordedMinute] = match;
-  const iso = toIso(Number(y), Number(mo), Number(d), meridiem, h, colonMinute ?? wordedMinute);
+  const year = y!.length === 2 ? 2000 + Number(y) : Number(y);
+  const iso = toIso(year, Number(mo), Number(d), meridiem, h, colonMinute ?? wordedMinute);
   return iso ? { iso, index: match.index, length: match[0].length } : null;
 }
 

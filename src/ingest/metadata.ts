@@ -77,7 +77,8 @@ function readTimes(lines: Line[]): { published: string | null; modified: string 
       if (m[1]) modified ??= found.iso;
       else published ??= found.iso;
     }
-    if (!labelled) published ??= findKoreanTime(line.text)?.iso ?? null;
+    // A bare stamp first, labelled ones after it (`25.03.14 09:41최종 업데이트 25.03.14 10:02`): publication.
+    if (!labelled || (first && !HAS_LABEL.test(line.text.slice(0, first.start)))) published ??= first?.iso ?? null;
   }
   return { published, modified };
 }

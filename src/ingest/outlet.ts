@@ -60,12 +60,20 @@ const DATELINES = [
 const EMAIL_DOMAIN = /@((?:[\w-]+\.)+[a-z]{2,})/gi;
 const TIP_LINE = /'([^']{2,10}?)제보'/;
 
-/** First sign found, strongest first: a copyright line beats a dateline beats an e-mail domain beats a masthead. */
+/** Words of a copyright notice, which a photo credit (`ⓒ 박지영`, the photographer) does not have. */
+const NOTICE = /무단|저작권|재배포|copyright|all rights/i;
+
+/**
+ * First sign found, strongest first: a copyright notice beats any other ⓒ line (a photo credit may name the
+ * photographer) beats a dateline beats an e-mail domain beats a masthead.
+ */
 export function findOutlet(lines: string[], paragraphs: string[]): string | null {
-  for (const line of lines) {
-    const m = COPYRIGHT.exec(line);
-    if (m?.[1]) return readerName(m[1]);
-  }
+  const copyrights = lines.flatMap((line) => {
+    const name = COPYRIGHT.exec(line)?.[1];
+    return name ? [{ name, notice: NOTICE.test(line) }] : [];
+  });
+  const copyright = copyrights.find((c) => c.notice) ?? copyrights[0];
+  if (copyright) return readerName(copyright.name);
   for (const dateline of DATELINES) {
     const outlet = dateline.exec(paragraphs[0] ?? '')?.[1];
     if (outlet) return readerName(outlet.trim());

@@ -41,6 +41,8 @@ const ARGUMENT = /(?:에|에서|을|를|로|와|과)$/;
 const PRONOUN = /^(?:그|그녀|그들|본인|자신)$/;
 const DEMONSTRATIVE = /^(?:이|그|해당)\s+(\S+)$/;
 const SURNAME_TITLE = /^([가-힣])\s+(\S+)$/;
+/** `[name / description : words]`, as broadcasters (YTN) print what someone says on camera. */
+const BROADCAST_BITE = /^\[([^[\]/:]{1,30})\/([^[\]/:]{1,40}):([^[\]]+)\]$/;
 /** How many paragraphs back an elided subject may reach for its speaker. */
 const ELISION_REACH = 2;
 
@@ -71,6 +73,12 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
   };
 
   for (const { n, sentences } of paragraphs) {
+    // A broadcast sound bite, `[박상우 / 국토교통부 장관 : 피해자들이 …]`: who, what they are, what they said.
+    const bite = BROADCAST_BITE.exec(sentences.join(' ').trim());
+    if (bite) {
+      attribute(splitSpeakerPhrase(`${bite[2]!.trim()} ${bite[1]!.trim()}`), n, 'direct', [bite[3]!.trim()]);
+      continue;
+    }
     // A paragraph that is nothing but a quote (an interview's answer) is the last speaker's, if recent.
     const bare = bareQuote(sentences.join(' '));
     if (bare !== null) {
@@ -148,6 +156,8 @@ function isReportedStatement(sentence: string): boolean {
  * resolved against earlier speakers for `그는`, `이 블로거는` and `최 회장은`; none found means the subject is
  * elided and the quote continues the previous speaker.
  */
+const AGE = /\(\d{1,3}\)/g;
+
 function findSpeaker(
   prefix: string,
   known: Speaker[],
@@ -157,7 +167,9 @@ function findSpeaker(
   const original = prefix.split(/따르면\s+/).at(-1)!.replace(LEADING_ADVERBS, '');
   // Words are found in the masked text (same length), so a quoted name (`'AI 정신병원'은`) is one word.
   const words = [...maskQuotes(original).matchAll(/\S+/g)].map((m) => ({ masked: m[0], start: m.index, end: m.index + m[0].length }));
-  const isTopic = (w: { masked: string }) => TOPIC.test(w.masked) && !NOT_A_TOPIC.test(w.masked) && !w.masked.includes('(');
+  // A parenthesis marks a gloss or an aside (`인공범용지능(AGI)은`), except a person's age (`김정호(54)씨는`).
+  const bracketed = (w: { masked: string }) => w.masked.replace(AGE, '').includes('(');
+  const isTopic = (w: { masked: string }) => TOPIC.test(w.masked) && !NOT_A_TOPIC.test(w.masked) && !bracketed(w);
   let firstTopic = words.findIndex(isTopic);
   // `대피소에 머무는 한 주민은`, `축제를 찾은 한 시민은`: a `는`/`은` word after an argument (`…에`, `…을`) is a
   // verb describing the topic that follows within a few words, not the topic.
@@ -174,7 +186,7 @@ function findSpeaker(
   const next = words[topicAt + 1];
   if (topicAt >= 0 && next && TOPIC.test(next.masked) && TITLES.test(TOPIC.exec(next.masked)![1]!)) topicAt += 1;
   // In reported speech an `이/가` subject belongs to the reported clause (`기간이 … 단축될 것이라고`), not the speaker.
-  const subjectAt = topicAt >= 0 || mode === 'indirect' ? -1 : words.findIndex((w) => SUBJECT.test(w.masked) && !w.masked.includes('('));
+  const subjectAt = topicAt >= 0 || mode === 'indirect' ? -1 : words.findIndex((w) => SUBJECT.test(w.masked) && !bracketed(w));
   const at = topicAt >= 0 ? topicAt : subjectAt;
   if (at < 0) return recent?.speaker ?? null;
 

@@ -14,6 +14,9 @@ export interface SpeakerParts {
 export const TITLES =
   /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
 
+/** `이 모 씨`, `김모씨`: someone the outlet withholds the name of. */
+const ANONYMOUS = /^(.*?)\s*([가-힣])\s*모\s*(씨|군|양)$/;
+
 /** Speakers that name a role or a crowd, never a person. */
 const UNNAMED = /(?:관계자|소식통|측|당국자?|단체들?|업계|전문가들?|시민들?|주민들?|상인들?|누리꾼들?|네티즌들?)$/;
 
@@ -25,7 +28,18 @@ const KOREAN_NAME =
   /^(?:[김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][가-힣]{1,2}|(?:남궁|선우|황보|제갈|독고|사공|서문)[가-힣]{1,2})$/;
 
 export function splitSpeakerPhrase(phrase: string): SpeakerParts {
-  const cleaned = phrase.replace(/\(\d{1,3}\)/g, '').replace(/\s+/g, ' ').trim();
+  // An age goes (`김정호(54) 씨`), and so does the space a glued `씨` lacks (`김정호(54)씨`, `김정호씨`).
+  const cleaned = phrase
+    .replace(/\(\d{1,3}\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\S+)씨$/, (whole, name: string) => (KOREAN_NAME.test(name) ? `${name} 씨` : whole));
+  const anonymous = ANONYMOUS.exec(cleaned);
+  if (anonymous) {
+    // `전세사기 피해자 이 모 씨`: a person the outlet does not name; the words before say who they are.
+    const [, about, surname, honorific] = anonymous;
+    return { name: `${surname} 모 ${honorific}`, title: null, organization: null, description: about!.trim(), named: false };
+  }
   if (UNNAMED.test(cleaned)) {
     return { name: cleaned, title: null, organization: organizationOf(cleaned.split(' ').slice(0, -1)), description: cleaned, named: false };
   }

@@ -13,7 +13,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 5: the tokenizer strips the verb endings of questions (`시작됐어`, `발표했나요`).
 // 6: the ingest reads more layouts (captions, end marks, interviews, dates): seeds are parsed anew. A snapshot
 //    holds parsed articles, so a change to what the ingest makes of a file needs a new version too.
-const VERSION = 6;
+// 7: two-digit years, broadcast bites, ages glued to `씨`, a headline over its deck (more layouts).
+const VERSION = 7;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
