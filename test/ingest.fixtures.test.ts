@@ -423,3 +423,39 @@ describe('a ZDNet Korea page (a long headline over its deck)', () => {
     expect(article.paragraphs[0]!.text).toBe("카카오가 기업용 인공지능(AI) 에이전트 '카나나 워크'를 14일 출시했다.");
   });
 });
+
+describe('a Donga page (a menu above the headline, two people making one statement)', () => {
+  const article = loadFixture('donga_pension.txt');
+
+  it('does not take the last item of the menu above the headline for its section', () => {
+    expect(article).toMatchObject({ outlet: '동아일보', section: null, published: '2025-03-14T09:41+09:00', modified: '2025-03-14T10:02+09:00' });
+  });
+
+  it('attributes `A 원내대표와 B 원내대표는 … 밝혔다` to both, and `권 원내대표는` to 권성동', () => {
+    expect(article.speakers.map((s) => [s.name, s.title, s.organization])).toEqual([
+      ['박찬대', '원내대표', '더불어민주당'],
+      ['권성동', '원내대표', '국민의힘'],
+    ]);
+    expect(article.quotes.filter((q) => q.paragraph === 2).map((q) => q.speaker)).toEqual(['박찬대', '권성동']);
+    expect(article.quotes.find((q) => q.paragraph === 3)).toMatchObject({ speaker: '권성동', kind: 'direct' });
+  });
+
+  it('keeps the section a masthead and one label give the headline (`헤럴드경제` / `경제` / `IT`)', () => {
+    const page = ['헤럴드경제', '경제', 'IT', '애플, 내년 폴더블 아이폰 출시설', '2025.03.14 09:41', '', '애플이 내년 첫 폴더블 아이폰을 출시할 것이라는 전망이 나왔다.', '', 'ⓒ 헤럴드경제'].join('\n');
+    expect(parseArticle('herald.txt', Buffer.from(page)).section).toBe('IT');
+  });
+});
+
+describe('an SBS script (`<인터뷰> name/description` over what they said)', () => {
+  const article = loadFixture('sbs_fireworks.txt');
+
+  it('writes each answer as a bite naming its speaker, and attributes it', () => {
+    expect(article.paragraphs[4]!.text).toBe('[박민지 / 경기 수원시 : 어제 저녁 8시에 와서 텐트 치고 잤어요. 그래도 앞자리는 벌써 다 찼더라고요.]');
+    const direct = article.quotes.filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => [q.speaker, q.paragraph])).toEqual([
+      ['박민지', 5],
+      ['이정호', 7],
+    ]);
+    expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/<인터뷰>|영상취재|김지수 기자입니다/);
+  });
+});

@@ -8,6 +8,8 @@ export interface PageLayout {
 }
 
 const MIN_PARAGRAPH = 20;
+/** `<인터뷰> 박민지/경기 수원시`, `[녹취] 이정호/영등포경찰서 경비과장`: a broadcast script naming the next speaker. */
+const INTERVIEW_CUE = /^[<[【]\s*(?:인터뷰|녹취|싱크|현장음)\s*[>\]】]\s*([^/<>[\]]{1,30}?)\s*\/\s*([^/<>[\]]{1,40})$/;
 /** Syllables that end a Korean phrase mid-sentence: a line ending in one was wrapped, not finished. */
 const CONTINUES = /[,·의은는이가을를에와과도로고며서면만께]$/;
 const NUMBERED = /^\d{1,2}\s*[.)]\s*/;
@@ -20,13 +22,20 @@ export function readPageLayout(text: string): PageLayout {
   const title = findTitle(lines);
   const seen = new Set<string>();
   const paragraphs: string[] = [];
+  let cue: RegExpExecArray | null = null;
   for (const line of lines) {
+    if (line.kind === 'blank') continue;
+    const speaker = cue;
+    cue = INTERVIEW_CUE.exec(line.text);
     if (!isBodyParagraph(line, title)) continue;
     // A page often prints its body twice (article view + list view): the first copy wins.
     const key = line.text.replace(/\s+/g, '');
     if (seen.has(key)) continue;
     seen.add(key);
-    paragraphs.push(line.text);
+    // What follows `<인터뷰> 박민지/경기 수원시` is what that person says: written as YTN prints it, with its
+    // speaker, so that the paragraph names who is talking wherever it is quoted.
+    const words = line.text.replace(/^["“](.+)["”]$/, '$1');
+    paragraphs.push(speaker ? `[${speaker[1]!.trim()} / ${speaker[2]!.trim()} : ${words}]` : line.text);
   }
   return { lines, title, paragraphs };
 }

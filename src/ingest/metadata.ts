@@ -107,9 +107,13 @@ function findSection(lines: Line[], title: string | null, outlet: string | null)
     const line = content[i]!;
     // The outlet's name printed near the timestamps is a masthead, not a section.
     if (line.kind !== 'text' || line.text === title || line.text === outlet || !isLabel(line.text)) continue;
-    // `경향신문` / `정치` / headline: a label between the masthead and the headline counts too.
     const near = [content[i - 1], content[i + 1]];
-    if (near.some((n) => n?.kind === 'timestamp' || (n !== undefined && n.text === title))) return line.text;
+    if (near.some((n) => n?.kind === 'timestamp')) return line.text;
+    // `경향신문` / `정치` / headline: a label between the masthead and the headline counts too, but not the last
+    // item of a menu printed above it (`정치` / `사회` / … / `문화` / headline).
+    const isLabelLine = (l: Line | undefined) => l?.kind === 'text' && l.text !== outlet && isLabel(l.text);
+    const lastOfMenu = isLabelLine(content[i - 1]) && isLabelLine(content[i - 2]);
+    if (!lastOfMenu && near.some((n) => n !== undefined && n.text === title)) return line.text;
   }
   return null;
 }

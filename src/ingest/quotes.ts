@@ -92,14 +92,14 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
       const chains = directQuoteChains(sentence);
       if (chains.length > 0) {
         for (const chain of chains) {
-          const speaker = findSpeaker(sentence.slice(0, chain[0]!.start), [...speakers.values()], recent, 'direct');
-          if (speaker) attribute(speaker, n, 'direct', chain.map((s) => quoteText(sentence, s)));
+          const found = findSpeakers(sentence.slice(0, chain[0]!.start), [...speakers.values()], recent, 'direct');
+          for (const speaker of found) attribute(speaker, n, 'direct', chain.map((s) => quoteText(sentence, s)));
         }
         continue;
       }
       if (!isReportedStatement(sentence)) continue;
-      const speaker = findSpeaker(sentence, [...speakers.values()], recent, 'indirect');
-      if (speaker) attribute(speaker, n, 'indirect', [sentence.replace(LEADING_ADVERBS, '')]);
+      const found = findSpeakers(sentence, [...speakers.values()], recent, 'indirect');
+      for (const speaker of found) attribute(speaker, n, 'indirect', [sentence.replace(LEADING_ADVERBS, '')]);
     }
   }
   return { speakers: [...speakers.values()], quotes };
@@ -151,19 +151,31 @@ function isReportedStatement(sentence: string): boolean {
   return clause !== undefined && REPORTING_VERB.test(clause);
 }
 
-/**
- * The speaker of a quote from the words before it: the topic (`…저우훙이는`) or subject (`김 씨가`) of the clause,
- * resolved against earlier speakers for `그는`, `이 블로거는` and `최 회장은`; none found means the subject is
- * elided and the quote continues the previous speaker.
- */
 const AGE = /\(\d{1,3}\)/g;
 
-function findSpeaker(
-  prefix: string,
-  known: Speaker[],
-  recent: Attribution | null,
-  mode: 'direct' | 'indirect',
-): SpeakerParts | null {
+/**
+ * The speakers of a quote from the words before it: the topic (`…저우훙이는`) or subject (`김 씨가`) of the clause,
+ * resolved against earlier speakers for `그는`, `이 블로거는` and `최 회장은`; none found means the subject is
+ * elided and the quote continues the previous speaker. Two people joined by `와`/`과` after a title (`권성동
+ * 원내대표와 … 박찬대 원내대표는`) both said it; the one nearest the verb comes first.
+ */
+function findSpeakers(prefix: string, known: Speaker[], recent: Attribution | null, mode: 'direct' | 'indirect'): SpeakerParts[] {
+  const phrase = speakerPhraseOf(prefix, recent, mode);
+  if (typeof phrase !== 'string') return phrase ? [phrase] : [];
+  const speakers: SpeakerParts[] = [];
+  for (const conjunct of phrase.split(TITLED_CONJUNCT).reverse()) {
+    const words = conjunct.trim().replace(/(?:와|과)$/, '');
+    const found = resolveReference(words, known, recent) ?? splitSpeakerPhrase(words);
+    if (!speakers.some((s) => s.name === found.name)) speakers.push(found);
+  }
+  return speakers;
+}
+
+/** The space after `원내대표와`, `장관과`: a title closing the first person of a pair. */
+const TITLED_CONJUNCT = new RegExp(`(?<=${TITLES.source.slice(1, -1)}(?:와|과))\\s+`);
+
+/** The words naming the speaker, or the speaker already known when the subject is elided (or none). */
+function speakerPhraseOf(prefix: string, recent: Attribution | null, mode: 'direct' | 'indirect'): string | SpeakerParts | null {
   const original = prefix.split(/따르면\s+/).at(-1)!.replace(LEADING_ADVERBS, '');
   // Words are found in the masked text (same length), so a quoted name (`'AI 정신병원'은`) is one word.
   const words = [...maskQuotes(original).matchAll(/\S+/g)].map((m) => ({ masked: m[0], start: m.index, end: m.index + m[0].length }));
@@ -193,8 +205,7 @@ function findSpeaker(
   const head = words[at]!;
   const particle = (topicAt >= 0 ? TOPIC : SUBJECT).exec(head.masked)!;
   const phraseStart = words[Math.max(0, at - 7)]!.start;
-  const phrase = original.slice(phraseStart, head.start + particle[1]!.length).trim();
-  return resolveReference(phrase, known, recent) ?? splitSpeakerPhrase(phrase);
+  return original.slice(phraseStart, head.start + particle[1]!.length).trim();
 }
 
 /** `그는` → the last speaker; `이 블로거는` → the last speaker with that title; `최 회장은` → 최… 회장 named earlier. */

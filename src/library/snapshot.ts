@@ -14,7 +14,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 6: the ingest reads more layouts (captions, end marks, interviews, dates): seeds are parsed anew. A snapshot
 //    holds parsed articles, so a change to what the ingest makes of a file needs a new version too.
 // 7: two-digit years, broadcast bites, ages glued to `씨`, a headline over its deck (more layouts).
-const VERSION = 7;
+// 8: a menu's last item is no section; `A 원내대표와 B 원내대표는` is two speakers; `<인터뷰>` cues make bites.
+const VERSION = 8;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
