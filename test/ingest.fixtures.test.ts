@@ -459,3 +459,39 @@ describe('an SBS script (`<인터뷰> name/description` over what they said)', (
     expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/<인터뷰>|영상취재|김지수 기자입니다/);
   });
 });
+
+describe('a Naver mobile page (portal furniture around a Yonhap story)', () => {
+  const article = loadFixture('naver_mobile_rates.txt');
+
+  it('takes the story\'s headline, not the portal\'s masthead, and the section from the portal\'s notice', () => {
+    expect(article).toMatchObject({
+      title: '한은, 기준금리 연 2.75%로 0.25%p 인하…"내수 부진 대응"',
+      outlet: '연합뉴스',
+      section: '경제',
+      published: '2025-02-25T10:02+09:00',
+      modified: '2025-02-25T11:37+09:00',
+    });
+    expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/섹션으로 분류|요약봇|바로가기/);
+  });
+
+  it('reads `이창용 한은 총재` name first, and `한은 금융통화위원회는` as the committee', () => {
+    expect(article.speakers.map((s) => s.name)).toEqual(['금융통화위원회', '이창용']);
+    expect(article.speakers[1]).toMatchObject({ title: '총재', named: true });
+  });
+});
+
+describe('a Hankook Ilbo and a CBS Nocut page (photographers\' credits closing captions)', () => {
+  it('does not join a caption that ends in its credit to the paragraph after it', () => {
+    const hankook = loadFixture('hankookilbo_pediatrics.txt');
+    expect(hankook.paragraphs[1]!.text).toBe('강원 춘천시의 한 소아청소년과 의원. 문을 열기 한 시간 전인 오전 8시부터 아이를 안은 보호자들이 줄을 섰다.');
+    expect(hankook.byline).toBe('박은성 기자');
+    const nocut = loadFixture('nocut_barefoot.txt');
+    expect(nocut.paragraphs.map((p) => p.text)).toContain('20일 오전 6시 부산 해운대해수욕장. 백사장을 따라 맨발로 걷는 시민들의 행렬이 이어졌다.');
+    expect(nocut.section).toBeNull();
+  });
+
+  it('finds `정미숙(62·여)씨는` and `최모(35)씨는` as speakers', () => {
+    expect(loadFixture('nocut_barefoot.txt').speakers.map((s) => s.name)).toContain('정미숙');
+    expect(loadFixture('hankookilbo_pediatrics.txt').speakers.find((s) => s.name === '최 모 씨')).toMatchObject({ named: false });
+  });
+});

@@ -22,8 +22,15 @@ export interface Line {
 const SHORT_LINE = 60;
 /** A bulleted line this long that ends a sentence is prose. */
 const MIN_BULLETED_PROSE = 20;
-/** After a sentence's end: `(끝)`, `<끝>`, `[끝]`, `/연합뉴스`, `[뉴시스]`, a reporter's address. */
-const END_MARK = /([.!?。…]["”’'」』)\]]*)\s*(?:\(끝\)|<끝>|\[끝\]|\/\s*[^\s/]{2,12}|\[[^\]\s]{2,12}\]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
+/**
+ * After a sentence's end: `(끝)`, `<끝>`, `[끝]`, `/연합뉴스`, `[뉴시스]`, a reporter's address, or a photographer's
+ * credit closing a caption (`… 줄을 서 있다. 춘천=박은성 기자`).
+ */
+const END_MARK = new RegExp(
+  String.raw`([.!?。…]["”’'」』)\]]*)\s*(?:\(끝\)|<끝>|\[끝\]|\/\s*[^\s/]{2,12}|\[[^\]\s]{2,12}\]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:[가-힣]{1,6}\s*=\s*)?[가-힣]{2,4}\s*` +
+    REPORTER_ROLE +
+    ')$',
+);
 const KEY_VALUE = /^(제목|title|매체|언론사|outlet|섹션|분류|section|기자|byline|url|원문|링크)\s*[:：]\s*(.+)$/i;
 const BYLINE = new RegExp(
   `^[\\[(]?(?:[^\\s\\]]{2,10}\\s+)?[가-힣]{2,4}(?:\\s*·\\s*[가-힣]{2,4})*\\s*${REPORTER_ROLE}(?:\\s*[\\](])?(?:\\s*[(<]?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[)>]?)?[\\])]?$`,

@@ -94,8 +94,15 @@ function timesIn(text: string): { iso: string; start: number; end: number }[] {
   }
 }
 
+const PORTAL_SECTION = /언론사에서\s+(\S{1,10})\s+섹션으로\s+분류/;
+
 /** A breadcrumb (`홈 > 경제 > 산업`) or a short label printed next to the timestamps (`영상K`) or the headline. */
 function findSection(lines: Line[], title: string | null, outlet: string | null): string | null {
+  for (const line of lines) {
+    // A portal's notice under the body: `이 기사는 언론사에서 경제 섹션으로 분류했습니다.`
+    const notice = PORTAL_SECTION.exec(line.text);
+    if (notice) return notice[1]!;
+  }
   for (const line of lines) {
     const parts = line.kind === 'text' ? breadcrumbParts(line.text) : null;
     if (!parts) continue;
@@ -125,6 +132,8 @@ function isLabel(text: string): boolean {
 function cleanByline(text: string): string {
   return text
     .replace(EMAIL, '')
+    // `춘천= 박은성 기자`: where the reporter filed from.
+    .replace(/^[가-힣]{1,6}\s*=\s*/, '')
     .replace(/^by\s+/i, '')
     .replace(/[[\]()<>]/g, ' ')
     .replace(/\s+/g, ' ')

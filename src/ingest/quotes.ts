@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findQuoteSpans, maskQuotes, type QuoteSpan } from './quoteSpans.ts';
-import { splitSpeakerPhrase, TITLES, type SpeakerParts } from './speakerPhrase.ts';
+import { AGE, splitSpeakerPhrase, TITLES, type SpeakerParts } from './speakerPhrase.ts';
 
 export const SpeakerSchema = z.object({
   id: z.string().min(1).max(100),
@@ -65,6 +65,8 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
 
   const attribute = (parts: SpeakerParts, n: number, kind: Quote['kind'], texts: string[]): void => {
     const id = parts.name.slice(0, 100);
+    // A speaker is someone: a phrase that left no name (a stray particle) attributes nothing.
+    if (id.trim() === '') return;
     const known = speakers.get(id);
     if (!known) speakers.set(id, { id, ...parts });
     else if (!known.title && parts.title) speakers.set(id, { ...known, ...parts, description: known.description || parts.description });
@@ -151,8 +153,6 @@ function isReportedStatement(sentence: string): boolean {
   return clause !== undefined && REPORTING_VERB.test(clause);
 }
 
-const AGE = /\(\d{1,3}\)/g;
-
 /**
  * The speakers of a quote from the words before it: the topic (`…저우훙이는`) or subject (`김 씨가`) of the clause,
  * resolved against earlier speakers for `그는`, `이 블로거는` and `최 회장은`; none found means the subject is
@@ -163,11 +163,13 @@ function findSpeakers(prefix: string, known: Speaker[], recent: Attribution | nu
   const phrase = speakerPhraseOf(prefix, recent, mode);
   if (typeof phrase !== 'string') return phrase ? [phrase] : [];
   const speakers: SpeakerParts[] = [];
-  for (const conjunct of phrase.split(TITLED_CONJUNCT).reverse()) {
-    const words = conjunct.trim().replace(/(?:와|과)$/, '');
-    const found = resolveReference(words, known, recent) ?? splitSpeakerPhrase(words);
-    if (!speakers.some((s) => s.name === found.name)) speakers.push(found);
-  }
+  const conjuncts = phrase.split(TITLED_CONJUNCT);
+  conjuncts.forEach((conjunct, i) => {
+    // All but the last end in the `와`/`과` they were split after.
+    const words = (i < conjuncts.length - 1 ? conjunct.replace(/(?:와|과)$/, '') : conjunct).trim();
+    const found = words ? (resolveReference(words, known, recent) ?? splitSpeakerPhrase(words)) : null;
+    if (found?.name && !speakers.some((s) => s.name === found.name)) speakers.unshift(found);
+  });
   return speakers;
 }
 
@@ -194,9 +196,12 @@ function speakerPhraseOf(prefix: string, recent: Attribution | null, mode: 'dire
   // clause (`수준이 오픈AI가 … 내놓은`), not a topic.
   const firstArgument = words.findIndex((w) => /(?:이|가|을|를)$/.test(w.masked));
   let topicAt = mode === 'indirect' && firstArgument >= 0 && firstArgument < firstTopic ? -1 : firstTopic;
-  // `김정은 위원장은`: a name that merely ends in 은/는 is followed by the real topic, its title.
+  // `김정은 위원장은`: a name that merely ends in 은/는 is followed by the real topic, its title. So is a word of
+  // one syllable and `은`/`는` (`한은 금융통화위원회는`: 한국은행's abbreviation).
   const next = words[topicAt + 1];
-  if (topicAt >= 0 && next && TOPIC.test(next.masked) && TITLES.test(TOPIC.exec(next.masked)![1]!)) topicAt += 1;
+  const nextTopic = next && TOPIC.test(next.masked) && !NOT_A_TOPIC.test(next.masked) ? TOPIC.exec(next.masked)![1]! : null;
+  const short = topicAt >= 0 && /^[가-힣][은는]$/.test(words[topicAt]!.masked) && !PRONOUN.test(words[topicAt]!.masked.slice(0, 1));
+  if (topicAt >= 0 && nextTopic && (TITLES.test(nextTopic) || short)) topicAt += 1;
   // In reported speech an `이/가` subject belongs to the reported clause (`기간이 … 단축될 것이라고`), not the speaker.
   const subjectAt = topicAt >= 0 || mode === 'indirect' ? -1 : words.findIndex((w) => SUBJECT.test(w.masked) && !bracketed(w));
   const at = topicAt >= 0 ? topicAt : subjectAt;

@@ -14,6 +14,9 @@ export interface SpeakerParts {
 export const TITLES =
   /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
 
+/** A person's age after their name, with sex or home town at times: `(54)`, `(62·여)`, `(35·서울 마포구)`. */
+export const AGE = /\(\d{1,3}(?:\s*[·,]\s*[^()]{1,12})?\)/g;
+
 /** `이 모 씨`, `김모씨`: someone the outlet withholds the name of. */
 const ANONYMOUS = /^(.*?)\s*([가-힣])\s*모\s*(씨|군|양)$/;
 
@@ -30,7 +33,7 @@ const KOREAN_NAME =
 export function splitSpeakerPhrase(phrase: string): SpeakerParts {
   // An age goes (`김정호(54) 씨`), and so does the space a glued `씨` lacks (`김정호(54)씨`, `김정호씨`).
   const cleaned = phrase
-    .replace(/\(\d{1,3}\)/g, ' ')
+    .replace(AGE, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/(\S+)씨$/, (whole, name: string) => (KOREAN_NAME.test(name) ? `${name} 씨` : whole));
@@ -52,16 +55,16 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     // `쓰촨성의 블로거 'AI 정신병원'`: the quoted words are the name.
     name = quoted[1]!;
     rest = cleaned.slice(0, quoted.index).trim().split(' ').filter(Boolean);
-  } else if (tokens.length >= 2 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens.at(-2)!)) {
-    // `최영호 회장`, `김순자 씨`: Korean order puts the title after the name.
-    title = tokens.at(-1)!;
-    name = tokens.at(-2)!;
-    rest = tokens.slice(0, -2);
   } else if (nameFirst(tokens)) {
     // `이창용 한국은행 총재`: the name first, then the organisation and the title.
     title = tokens.at(-1)!;
     name = tokens[0]!;
     rest = tokens.slice(1, -1);
+  } else if (tokens.length >= 2 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens.at(-2)!)) {
+    // `최영호 회장`, `김순자 씨`: Korean order puts the title after the name.
+    title = tokens.at(-1)!;
+    name = tokens.at(-2)!;
+    rest = tokens.slice(0, -2);
   } else if (TITLES.test(tokens.at(-1)!)) {
     // `과기정통부 장관`: a role without a name is kept whole and unnamed, never cut down to `장관`.
     const role = tokens.at(-1)!;
@@ -89,7 +92,10 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
  */
 function nameFirst(tokens: string[]): boolean {
   const first = tokens[0]!;
-  return tokens.length >= 3 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(first) && [...first].length === 3 && !KOREAN_NAME.test(tokens.at(-2)!);
+  const beforeTitle = tokens.at(-2)!;
+  // `이창용 한은 총재`: a two-syllable word before the title is more likely an abbreviation (`한은`) than a name.
+  const nameBeforeTitle = KOREAN_NAME.test(beforeTitle) && [...beforeTitle].length === 3;
+  return tokens.length >= 3 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(first) && [...first].length === 3 && !nameBeforeTitle;
 }
 
 /** A word that belongs to a clause (`떡집을`, `운영하는`), not to an organisation's name. */

@@ -15,7 +15,8 @@ const FORMAT = 'gisa-bot-snapshot';
 //    holds parsed articles, so a change to what the ingest makes of a file needs a new version too.
 // 7: two-digit years, broadcast bites, ages glued to `씨`, a headline over its deck (more layouts).
 // 8: a menu's last item is no section; `A 원내대표와 B 원내대표는` is two speakers; `<인터뷰>` cues make bites.
-const VERSION = 8;
+// 9: portal furniture, credits closing captions, `(62·여)` ages, `이창용 한은 총재`, no empty speaker.
+const VERSION = 9;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
