@@ -495,3 +495,20 @@ describe('a Hankook Ilbo and a CBS Nocut page (photographers\' credits closing c
     expect(loadFixture('hankookilbo_pediatrics.txt').speakers.find((s) => s.name === '최 모 씨')).toMatchObject({ named: false });
   });
 });
+
+describe('a JTBC script and a Money Today page (copyright lines that name the outlet after `by` or a slogan)', () => {
+  it('reads the outlet from `Copyright by JTBC(…)` and `© ‘돈이 보이는 리얼타임 뉴스’ 머니투데이`', () => {
+    expect(loadFixture('jtbc_subway.txt').outlet).toBe('JTBC');
+    expect(loadFixture('mt_battery.txt').outlet).toBe('머니투데이');
+  });
+
+  it('attributes a bite with no name (`[서울교통공사 관계자 : …]`), unnamed', () => {
+    const article = loadFixture('jtbc_subway.txt');
+    expect(article.quotes.filter((q) => q.kind === 'direct').map((q) => q.speaker)).toEqual(['서울교통공사 관계자', '김 모 씨']);
+    expect(article.speakers[0]).toMatchObject({ organization: '서울교통공사', named: false });
+  });
+
+  it('reads the byline `오창(충북)=김성진 기자`', () => {
+    expect(loadFixture('mt_battery.txt')).toMatchObject({ byline: '김성진 기자', email: 'zk007@mt.co.kr' });
+  });
+});

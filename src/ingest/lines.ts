@@ -33,7 +33,7 @@ const END_MARK = new RegExp(
 );
 const KEY_VALUE = /^(제목|title|매체|언론사|outlet|섹션|분류|section|기자|byline|url|원문|링크)\s*[:：]\s*(.+)$/i;
 const BYLINE = new RegExp(
-  `^[\\[(]?(?:[^\\s\\]]{2,10}\\s+)?[가-힣]{2,4}(?:\\s*·\\s*[가-힣]{2,4})*\\s*${REPORTER_ROLE}(?:\\s*[\\](])?(?:\\s*[(<]?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[)>]?)?[\\])]?$`,
+  `^[\\[(]?(?:[^\\s\\]]{2,10}\\s+)?(?:[^\\s=\\]]{1,12}\\s*=\\s*)?[가-힣]{2,4}(?:\\s*·\\s*[가-힣]{2,4})*\\s*${REPORTER_ROLE}(?:\\s*[\\](])?(?:\\s*[(<]?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+[)>]?)?[\\])]?$`,
 );
 const TIMESTAMP_LABEL = new RegExp(`(?:${PUBLISHED_LABEL.source}|${MODIFIED_LABEL.source})`, 'i');
 

@@ -35,7 +35,9 @@ export function readMetadata(
   const byline = keys.get('기자') ?? keys.get('byline') ?? (bylineLine ? cleanByline(bylineLine) : datelineByline);
   // A reporter's address is on the byline, or alone on a line at the end (`jhkim@yna.co.kr`), never in a tip-line.
   const bareEmail = lines.find((l) => l.kind === 'text' && EMAIL_LINE.test(l.text))?.text;
-  const email = (bylineLine ?? keys.get('기자') ?? '').match(EMAIL)?.[0] ?? bareEmail ?? null;
+  // The byline above the body often has no address, the one below it does (`오창(충북)=김성진 기자 zk007@mt.co.kr`).
+  const bylineEmail = lines.flatMap((l) => (l.kind === 'byline' ? (l.text.match(EMAIL) ?? []) : []))[0];
+  const email = (keys.get('기자') ?? '').match(EMAIL)?.[0] ?? bylineEmail ?? bareEmail ?? null;
   const urlLine = keys.get('url') ?? keys.get('원문') ?? keys.get('링크') ?? lines.find((l) => URL.test(l.text))?.text;
   const outlet = keys.get('매체') ?? keys.get('언론사') ?? keys.get('outlet') ?? findOutlet(lines.map((l) => l.text), paragraphs);
   return {
@@ -132,8 +134,8 @@ function isLabel(text: string): boolean {
 function cleanByline(text: string): string {
   return text
     .replace(EMAIL, '')
-    // `춘천= 박은성 기자`: where the reporter filed from.
-    .replace(/^[가-힣]{1,6}\s*=\s*/, '')
+    // `춘천= 박은성 기자`, `오창(충북)=김성진 기자`: where the reporter filed from.
+    .replace(/^[^\s=]{1,12}\s*=\s*/, '')
     .replace(/^by\s+/i, '')
     .replace(/[[\]()<>]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -49,8 +49,11 @@ const DOMAIN_OUTLETS: Record<string, string> = {
 const LATIN_NAMES: Record<string, string> = { news1: '뉴스1', newsis: '뉴시스', yonhap: '연합뉴스', edaily: '이데일리' };
 const readerName = (name: string): string => LATIN_NAMES[name.toLowerCase()] ?? name;
 
-/** `ⓒ KBS`, `Copyright(c) Since 1996, MBC&iMBC`: the first name after the sign (and a year). */
-const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:since\s+)?(?:\d{4}\s*,?\s*)?([^\s.,()&<>]+)/i;
+/**
+ * `ⓒ KBS`, `Copyright(c) Since 1996, MBC&iMBC`, `Copyright by JTBC(…)`, `© ‘돈이 보이는 리얼타임 뉴스’ 머니투데이`:
+ * the first name after the sign (and a year, or a quoted slogan).
+ */
+const COPYRIGHT = /(?:(?:[ⓒ©]|\(c\)|copyright)\s*)+(?:(?:since|by)\s+)?(?:\d{4}\s*,?\s*)?(?:[‘'"“][^’'"”]{1,30}[’'"”]\s*)?([^\s.,()&<>‘’'"“”]+)/i;
 /** `(서울=연합뉴스)`, `[한국경제] 이수민 기자 =`, `[이데일리 김지현 기자]`, `[OSEN=이인환 기자]`: where the outlet is. */
 const DATELINES = [
   /^\([가-힣]{1,10}\s*=\s*([^)]{1,15})\)/,

@@ -41,8 +41,8 @@ const ARGUMENT = /(?:에|에서|을|를|로|와|과)$/;
 const PRONOUN = /^(?:그|그녀|그들|본인|자신)$/;
 const DEMONSTRATIVE = /^(?:이|그|해당)\s+(\S+)$/;
 const SURNAME_TITLE = /^([가-힣])\s+(\S+)$/;
-/** `[name / description : words]`, as broadcasters (YTN) print what someone says on camera. */
-const BROADCAST_BITE = /^\[([^[\]/:]{1,30})\/([^[\]/:]{1,40}):([^[\]]+)\]$/;
+/** `[name / description : words]` or `[description : words]`, as broadcasters (YTN, JTBC) print what someone says on camera. */
+const BROADCAST_BITE = /^\[([^[\]/:]{1,30})(?:\/([^[\]/:]{1,40}))?:([^[\]]+)\]$/;
 /** How many paragraphs back an elided subject may reach for its speaker. */
 const ELISION_REACH = 2;
 
@@ -78,7 +78,7 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
     // A broadcast sound bite, `[박상우 / 국토교통부 장관 : 피해자들이 …]`: who, what they are, what they said.
     const bite = BROADCAST_BITE.exec(sentences.join(' ').trim());
     if (bite) {
-      attribute(splitSpeakerPhrase(`${bite[2]!.trim()} ${bite[1]!.trim()}`), n, 'direct', [bite[3]!.trim()]);
+      attribute(splitSpeakerPhrase(`${bite[2]?.trim() ?? ''} ${bite[1]!.trim()}`), n, 'direct', [bite[3]!.trim()]);
       continue;
     }
     // A paragraph that is nothing but a quote (an interview's answer) is the last speaker's, if recent.
