@@ -512,3 +512,17 @@ describe('a JTBC script and a Money Today page (copyright lines that name the ou
     expect(loadFixture('mt_battery.txt')).toMatchObject({ byline: '김성진 기자', email: 'zk007@mt.co.kr' });
   });
 });
+
+describe('a Financial News page (`[파이낸셜뉴스]` opening the lead, the address before the name)', () => {
+  const article = loadFixture('fnnews_presale.txt');
+
+  it('strips the outlet\'s own name from the lead, and reads `hong@fnnews.com 홍예지 기자`', () => {
+    expect(article.paragraphs[0]!.text).toBe('수도권 아파트 분양가가 3.3㎡당 2500만원을 처음 넘어섰다.');
+    expect(article).toMatchObject({ outlet: '파이낸셜뉴스', byline: '홍예지 기자', email: 'hong@fnnews.com' });
+  });
+
+  it('keeps a bracketed tag that is not an outlet (`[단독]`) as text', () => {
+    const page = newsPage('단독 보도', ['[단독] 정부가 다음 달 부동산 대책을 발표한다.']);
+    expect(parseArticle('tag.txt', page).paragraphs[0]!.text).toBe('[단독] 정부가 다음 달 부동산 대책을 발표한다.');
+  });
+});

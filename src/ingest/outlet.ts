@@ -13,6 +13,7 @@ const DOMAIN_OUTLETS: Record<string, string> = {
   'donga.com': '동아일보',
   'hani.co.kr': '한겨레',
   'khan.co.kr': '경향신문',
+  'kyunghyang.com': '경향신문',
   'hankyung.com': '한국경제',
   'mk.co.kr': '매일경제',
   'newsis.com': '뉴시스',
@@ -115,7 +116,10 @@ export function splitDateline(paragraph: string): { byline: string | null; rest:
   const bracketed = BRACKET_BYLINE.exec(paragraph);
   if (bracketed) return { byline: bracketed[1]!, rest: paragraph.slice(bracketed[0].length) };
   const m = DATELINE_PREFIX.exec(paragraph);
-  // A bare `[단독]` tag is part of the text; only a bracket followed by a byline is a dateline.
+  // A bare `[단독]` tag is part of the text; a bracket followed by a byline is a dateline, and so is an outlet's own
+  // name alone (`[파이낸셜뉴스]`).
+  const outletTag = m && !m[1] ? /^\[([^\]]+)\]\s*/.exec(m[0]) : null;
+  if (outletTag && KNOWN_OUTLETS.has(outletTag[1]!.trim())) return { byline: null, rest: paragraph.slice(outletTag[0].length) };
   if (!m || (m[0].startsWith('[') && !m[1])) return { byline: null, rest: paragraph };
   return { byline: m[1] ?? null, rest: paragraph.slice(m[0].length) };
 }

@@ -17,7 +17,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 8: a menu's last item is no section; `A 원내대표와 B 원내대표는` is two speakers; `<인터뷰>` cues make bites.
 // 9: portal furniture, credits closing captions, `(62·여)` ages, `이창용 한은 총재`, no empty speaker.
 // 10: `Copyright by …` and slogans before the outlet, bites without a name, `place=` bylines, e-mails below the body.
-const VERSION = 10;
+// 11: an outlet's own `[name]` opening the lead; the address before the name on a byline.
+const VERSION = 11;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
