@@ -526,3 +526,19 @@ describe('a Financial News page (`[파이낸셜뉴스]` opening the lead, the ad
     expect(parseArticle('tag.txt', page).paragraphs[0]!.text).toBe('[단독] 정부가 다음 달 부동산 대책을 발표한다.');
   });
 });
+
+describe('a KBS script with no headline printed (`[인터뷰] name/description : "words"` on one line)', () => {
+  const article = loadFixture('kbs_heatwave_script.txt');
+
+  it('keeps the anchor\'s lead in the body instead of taking it for a headline', () => {
+    expect(article.paragraphs[0]!.text).toBe('올여름 폭염으로 온열질환자가 지난해보다 크게 늘었습니다.');
+    expect(article.paragraphs).toHaveLength(4);
+  });
+
+  it('attributes the cued bite', () => {
+    expect(article.quotes.filter((q) => q.kind === 'direct').map((q) => [q.speaker, q.text])).toEqual([
+      ['박정희', '낮 12시부터 오후 5시 사이에는 야외 활동을 자제해 주시기 바랍니다.'],
+    ]);
+    expect(article.speakers[0]).toMatchObject({ name: '박정희', named: true });
+  });
+});

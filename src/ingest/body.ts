@@ -151,11 +151,19 @@ function findTitle(lines: Line[]): string | null {
   }
   const firstStamp = lines.findIndex((l) => l.kind === 'timestamp');
   const limit = firstStamp >= 0 && firstStamp < 15 ? firstStamp : lines.length;
-  const candidates = lines.filter((l, i) => l.kind === 'text' && isHeadlineLike(l.text) && (i < limit || !SENTENCE_END.test(l.text)));
+  const candidates = lines.filter(
+    (l, i) => l.kind === 'text' && isHeadlineLike(l.text) && (i < limit || !SENTENCE_END.test(l.text)) && !FULL_STOP.test(l.text),
+  );
   // A Korean headline over a Latin masthead (`The Korea Economic Daily`); a Latin one only when there is no other.
   const hangul = candidates.find((l) => /\p{Script=Hangul}/u.test(l.text));
   return (hangul ?? candidates[0])?.text ?? null;
 }
+
+/**
+ * Headlines do not end with a full stop; a page with none printed (a broadcast script opening with its anchor's
+ * lead, `… 크게 늘었습니다.`) has no headline, and its first sentence stays in the body.
+ */
+const FULL_STOP = /[.。]["”’'」』)\]]*$/;
 
 function isHeadlineLike(text: string): boolean {
   return text.length >= 8 && text.length <= 200 && /\s/.test(text) && !breadcrumbParts(text) && !PROGRAM_NAME.test(text);

@@ -43,6 +43,8 @@ const DEMONSTRATIVE = /^(?:이|그|해당)\s+(\S+)$/;
 const SURNAME_TITLE = /^([가-힣])\s+(\S+)$/;
 /** `[name / description : words]` or `[description : words]`, as broadcasters (YTN, JTBC) print what someone says on camera. */
 const BROADCAST_BITE = /^\[([^[\]/:]{1,30})(?:\/([^[\]/:]{1,40}))?:([^[\]]+)\]$/;
+/** `[인터뷰] 박정희/질병관리청 기후보건팀장 : "…"`: KBS's cue, who, and the words on one line. */
+const CUED_BITE = /^[<[【]\s*(?:인터뷰|녹취|싱크)\s*[>\]】]\s*([^/:]{1,30})\/([^:]{1,40}):\s*["“]([^"“”]+)["”]$/;
 /** How many paragraphs back an elided subject may reach for its speaker. */
 const ELISION_REACH = 2;
 
@@ -76,7 +78,7 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
 
   for (const { n, sentences } of paragraphs) {
     // A broadcast sound bite, `[박상우 / 국토교통부 장관 : 피해자들이 …]`: who, what they are, what they said.
-    const bite = BROADCAST_BITE.exec(sentences.join(' ').trim());
+    const bite = BROADCAST_BITE.exec(sentences.join(' ').trim()) ?? CUED_BITE.exec(sentences.join(' ').trim());
     if (bite) {
       attribute(splitSpeakerPhrase(`${bite[2]?.trim() ?? ''} ${bite[1]!.trim()}`), n, 'direct', [bite[3]!.trim()]);
       continue;

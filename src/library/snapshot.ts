@@ -18,7 +18,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 9: portal furniture, credits closing captions, `(62·여)` ages, `이창용 한은 총재`, no empty speaker.
 // 10: `Copyright by …` and slogans before the outlet, bites without a name, `place=` bylines, e-mails below the body.
 // 11: an outlet's own `[name]` opening the lead; the address before the name on a byline.
-const VERSION = 11;
+// 12: no headline ending in a full stop (a script's lead stays in the body); `[인터뷰] 이름/설명 : "…"` bites.
+const VERSION = 12;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
