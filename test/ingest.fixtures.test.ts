@@ -487,7 +487,7 @@ describe('a Hankook Ilbo and a CBS Nocut page (photographers\' credits closing c
     expect(hankook.byline).toBe('박은성 기자');
     const nocut = loadFixture('nocut_barefoot.txt');
     expect(nocut.paragraphs.map((p) => p.text)).toContain('20일 오전 6시 부산 해운대해수욕장. 백사장을 따라 맨발로 걷는 시민들의 행렬이 이어졌다.');
-    expect(nocut.section).toBeNull();
+    expect(nocut).toMatchObject({ outlet: '노컷뉴스', section: '전국' });
   });
 
   it('finds `정미숙(62·여)씨는` and `최모(35)씨는` as speakers', () => {
@@ -540,5 +540,17 @@ describe('a KBS script with no headline printed (`[인터뷰] name/description :
       ['박정희', '낮 12시부터 오후 5시 사이에는 야외 활동을 자제해 주시기 바랍니다.'],
     ]);
     expect(article.speakers[0]).toMatchObject({ name: '박정희', named: true });
+  });
+});
+
+describe('a Newspim and a Dailian page (a slogan before the outlet, a speaker described before the name)', () => {
+  it('names the outlet a copyright line mentions after its slogan, and then the section', () => {
+    expect(loadFixture('newspim_mortgage.txt')).toMatchObject({ outlet: '뉴스핌', section: '금융', byline: '홍길동 기자' });
+  });
+
+  it('reads `정개특위 위원장인 김영배 더불어민주당 의원` as 김영배, 의원 of 더불어민주당', () => {
+    const article = loadFixture('dailian_election.txt');
+    expect(article.speakers[0]).toMatchObject({ name: '김영배', title: '의원', organization: '더불어민주당', named: true });
+    expect(article).toMatchObject({ outlet: '데일리안', byline: '김수연 기자' });
   });
 });

@@ -74,7 +74,9 @@ const NOTICE = /무단|저작권|재배포|copyright|all rights/i;
 export function findOutlet(lines: string[], paragraphs: string[]): string | null {
   const copyrights = lines.flatMap((line) => {
     const name = COPYRIGHT.exec(line)?.[1];
-    return name ? [{ name, notice: NOTICE.test(line) }] : [];
+    // A slogan may come first (`(c) 글로벌리더의 지름길 종합뉴스통신사 뉴스핌`): a known outlet named in the line wins.
+    const known = name ? [...KNOWN_OUTLETS].find((outlet) => line.includes(outlet)) : undefined;
+    return name ? [{ name: known ?? name, notice: NOTICE.test(line) }] : [];
   });
   const copyright = copyrights.find((c) => c.notice) ?? copyrights[0];
   if (copyright) return readerName(copyright.name);

@@ -47,7 +47,10 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     return { name: cleaned, title: null, organization: organizationOf(cleaned.split(' ').slice(0, -1)), description: cleaned, named: false };
   }
   const quoted = /['‘"“]([^'’"”]+)['’"”]$/.exec(cleaned);
-  const tokens = cleaned.split(' ');
+  // `정개특위 위원장인 김영배 더불어민주당 의원`: `…인` describes the person named after it, whose phrase starts there.
+  const all = cleaned.split(' ');
+  const appositive = all.findLastIndex((t, i) => i < all.length - 1 && t.endsWith('인') && TITLES.test(t.slice(0, -1)));
+  const tokens = appositive >= 0 && !quoted ? all.slice(appositive + 1) : all;
   let name: string;
   let title: string | null = null;
   let rest: string[];

@@ -19,7 +19,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 10: `Copyright by …` and slogans before the outlet, bites without a name, `place=` bylines, e-mails below the body.
 // 11: an outlet's own `[name]` opening the lead; the address before the name on a byline.
 // 12: no headline ending in a full stop (a script's lead stays in the body); `[인터뷰] 이름/설명 : "…"` bites.
-const VERSION = 12;
+// 13: a known outlet named after a copyright slogan; `위원장인 김영배 … 의원` is 김영배.
+const VERSION = 13;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
