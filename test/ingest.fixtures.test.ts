@@ -508,6 +508,11 @@ describe('a JTBC script and a Money Today page (copyright lines that name the ou
     expect(article.speakers[0]).toMatchObject({ organization: '서울교통공사', named: false });
   });
 
+  it('does not take a bracketed note with a colon for a bite', () => {
+    const page = newsPage('정정 보도', ['[편집자 주: 이 기사는 지난 3일 보도된 내용을 바로잡은 것입니다.]', '정부는 14일 새 대책을 발표했다고 밝혔다.']);
+    expect(parseArticle('note.txt', page).speakers.map((s) => s.name)).toEqual(['정부']);
+  });
+
   it('reads the byline `오창(충북)=김성진 기자`', () => {
     expect(loadFixture('mt_battery.txt')).toMatchObject({ byline: '김성진 기자', email: 'zk007@mt.co.kr' });
   });

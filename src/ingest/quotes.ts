@@ -79,7 +79,9 @@ export function extractQuotes(paragraphs: ParagraphInput[]): { speakers: Speaker
   for (const { n, sentences } of paragraphs) {
     // A broadcast sound bite, `[박상우 / 국토교통부 장관 : 피해자들이 …]`: who, what they are, what they said.
     const bite = BROADCAST_BITE.exec(sentences.join(' ').trim()) ?? CUED_BITE.exec(sentences.join(' ').trim());
-    if (bite) {
+    // Without a `/ description`, the label must name a role (`서울교통공사 관계자`), not a note (`[편집자 주: …]`).
+    const role = bite && !bite[2] ? TITLES.test(bite[1]!.trim().split(/\s+/).at(-1)!) : true;
+    if (bite && role) {
       attribute(splitSpeakerPhrase(`${bite[2]?.trim() ?? ''} ${bite[1]!.trim()}`), n, 'direct', [bite[3]!.trim()]);
       continue;
     }
