@@ -551,6 +551,11 @@ describe('a KBS script with no headline printed (`[인터뷰] name/description :
 describe('a Newspim and a Dailian page (a slogan before the outlet, a speaker described before the name)', () => {
   it('names the outlet a copyright line mentions after its slogan, and then the section', () => {
     expect(loadFixture('newspim_mortgage.txt')).toMatchObject({ outlet: '뉴스핌', section: '금융', byline: '홍길동 기자' });
+    // Other outlets whose names start with a known one keep their own.
+    for (const outlet of ['한국경제TV', '연합뉴스TV']) {
+      const page = Buffer.from(['증시 마감', '입력 2025.03.14 09:41', '', '코스피가 사흘 만에 반등해 2,600선을 회복했다.', '', `Copyright ⓒ ${outlet}. 무단전재 및 재배포 금지`].join('\n'));
+      expect(parseArticle('tv.txt', page).outlet).toBe(outlet);
+    }
   });
 
   it('reads `정개특위 위원장인 김영배 더불어민주당 의원` as 김영배, 의원 of 더불어민주당', () => {

@@ -74,9 +74,7 @@ const NOTICE = /무단|저작권|재배포|copyright|all rights/i;
 export function findOutlet(lines: string[], paragraphs: string[]): string | null {
   const copyrights = lines.flatMap((line) => {
     const name = COPYRIGHT.exec(line)?.[1];
-    // A slogan may come first (`(c) 글로벌리더의 지름길 종합뉴스통신사 뉴스핌`): a known outlet named in the line wins.
-    const known = name ? [...KNOWN_OUTLETS].find((outlet) => line.includes(outlet)) : undefined;
-    return name ? [{ name: known ?? name, notice: NOTICE.test(line) }] : [];
+    return name ? [{ name: outletNamed(name, line), notice: NOTICE.test(line) }] : [];
   });
   const copyright = copyrights.find((c) => c.notice) ?? copyrights[0];
   if (copyright) return readerName(copyright.name);
@@ -99,6 +97,18 @@ export function findOutlet(lines: string[], paragraphs: string[]): string | null
 }
 
 const KNOWN_OUTLETS = new Set(Object.values(DOMAIN_OUTLETS));
+
+/**
+ * The first name after a copyright sign, unless it is no outlet's: a slogan may come first (`(c) 글로벌리더의
+ * 지름길 종합뉴스통신사 뉴스핌`), and then the longest known outlet the line names wins. A name that starts with a
+ * known one is kept whole (`한국경제TV`, `연합뉴스TV` are other outlets than `한국경제`, `연합뉴스`).
+ */
+function outletNamed(first: string, line: string): string {
+  const known = [...KNOWN_OUTLETS];
+  if (known.some((outlet) => first.startsWith(outlet))) return first;
+  const named = known.filter((outlet) => line.includes(outlet)).sort((a, b) => b.length - a.length)[0];
+  return named ?? first;
+}
 
 function outletForDomain(domain: string): string | null {
   const known = Object.entries(DOMAIN_OUTLETS).find(([d]) => domain === d || domain.endsWith(`.${d}`));

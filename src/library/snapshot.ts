@@ -21,7 +21,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 12: no headline ending in a full stop (a script's lead stays in the body); `[인터뷰] 이름/설명 : "…"` bites.
 // 13: a known outlet named after a copyright slogan; `위원장인 김영배 … 의원` is 김영배.
 // 14: a bracketed note with a colon (`[편집자 주: …]`) is no bite.
-const VERSION = 14;
+// 15: a copyright name that starts with a known outlet's is kept (`한국경제TV`).
+const VERSION = 15;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
