@@ -440,6 +440,11 @@ describe('a Donga page (a menu above the headline, two people making one stateme
     expect(article.quotes.find((q) => q.paragraph === 3)).toMatchObject({ speaker: '권성동', kind: 'direct' });
   });
 
+  it('keeps one speaker when a verb follows the `과` (`김 장관과 면담한 업체 대표는`)', () => {
+    const page = newsPage('장관 면담', ['김 장관과 면담한 업체 대표는 "규제 완화가 시급하다"고 말했다.']);
+    expect(parseArticle('pair.txt', page).speakers.map((s) => s.name)).toEqual(['김 장관과 면담한 업체 대표']);
+  });
+
   it('keeps the section a masthead and one label give the headline (`헤럴드경제` / `경제` / `IT`)', () => {
     const page = ['헤럴드경제', '경제', 'IT', '애플, 내년 폴더블 아이폰 출시설', '2025.03.14 09:41', '', '애플이 내년 첫 폴더블 아이폰을 출시할 것이라는 전망이 나왔다.', '', 'ⓒ 헤럴드경제'].join('\n');
     expect(parseArticle('herald.txt', Buffer.from(page)).section).toBe('IT');

@@ -167,7 +167,9 @@ function findSpeakers(prefix: string, known: Speaker[], recent: Attribution | nu
   const phrase = speakerPhraseOf(prefix, recent, mode);
   if (typeof phrase !== 'string') return phrase ? [phrase] : [];
   const speakers: SpeakerParts[] = [];
-  const conjuncts = phrase.split(TITLED_CONJUNCT);
+  // `김 장관과 면담한 업체 대표는`: a verb after the pair's `과` makes the rest a clause about one person.
+  const parts = phrase.split(TITLED_CONJUNCT);
+  const conjuncts = parts.slice(1).some((p) => ADNOMINAL.test(p.split(' ')[0]!)) ? [phrase] : parts;
   conjuncts.forEach((conjunct, i) => {
     // All but the last end in the `와`/`과` they were split after.
     const words = (i < conjuncts.length - 1 ? conjunct.replace(/(?:와|과)$/, '') : conjunct).trim();
@@ -176,6 +178,9 @@ function findSpeakers(prefix: string, known: Speaker[], recent: Attribution | nu
   });
   return speakers;
 }
+
+/** Verb forms that describe a noun after them (`면담한`, `만난`, `찾은`, `이끄는`, `일했던`). */
+const ADNOMINAL = /(?:한|던|는|된|난|본|온|간|운|준|찾은|받은|맡은)$/;
 
 /** The space after `원내대표와`, `장관과`: a title closing the first person of a pair. */
 const TITLED_CONJUNCT = new RegExp(`(?<=${TITLES.source.slice(1, -1)}(?:와|과))\\s+`);

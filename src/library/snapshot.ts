@@ -22,7 +22,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 13: a known outlet named after a copyright slogan; `위원장인 김영배 … 의원` is 김영배.
 // 14: a bracketed note with a colon (`[편집자 주: …]`) is no bite.
 // 15: a copyright name that starts with a known outlet's is kept (`한국경제TV`).
-const VERSION = 15;
+// 16: `김 장관과 면담한 업체 대표는` is one speaker.
+const VERSION = 16;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
