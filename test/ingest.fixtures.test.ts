@@ -479,6 +479,11 @@ describe('a Naver mobile page (portal furniture around a Yonhap story)', () => {
     expect(article.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/섹션으로 분류|요약봇|바로가기/);
   });
 
+  it('keeps prose that merely mentions those words', () => {
+    const lines = ['네이버는 AI 음성 변환 기술을 새로 공개했다.', '정부는 AI 산업을 별도 섹션으로 분류해 지원한다.'];
+    expect(parseArticle('prose.txt', newsPage('AI 기술', lines)).paragraphs.map((p) => p.text)).toEqual(lines);
+  });
+
   it('reads `이창용 한은 총재` name first, and `한은 금융통화위원회는` as the committee', () => {
     expect(article.speakers.map((s) => s.name)).toEqual(['금융통화위원회', '이창용']);
     expect(article.speakers[1]).toMatchObject({ title: '총재', named: true });

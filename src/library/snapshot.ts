@@ -23,7 +23,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 14: a bracketed note with a colon (`[편집자 주: …]`) is no bite.
 // 15: a copyright name that starts with a known outlet's is kept (`한국경제TV`).
 // 16: `김 장관과 면담한 업체 대표는` is one speaker.
-const VERSION = 16;
+// 17: portal furniture matched by whole button phrases only.
+const VERSION = 17;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
