@@ -13,17 +13,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 5: the tokenizer strips the verb endings of questions (`시작됐어`, `발표했나요`).
 // 6: the ingest reads more layouts (captions, end marks, interviews, dates): seeds are parsed anew. A snapshot
 //    holds parsed articles, so a change to what the ingest makes of a file needs a new version too.
-// 7: two-digit years, broadcast bites, ages glued to `씨`, a headline over its deck (more layouts).
-// 8: a menu's last item is no section; `A 원내대표와 B 원내대표는` is two speakers; `<인터뷰>` cues make bites.
-// 9: portal furniture, credits closing captions, `(62·여)` ages, `이창용 한은 총재`, no empty speaker.
-// 10: `Copyright by …` and slogans before the outlet, bites without a name, `place=` bylines, e-mails below the body.
-// 11: an outlet's own `[name]` opening the lead; the address before the name on a byline.
-// 12: no headline ending in a full stop (a script's lead stays in the body); `[인터뷰] 이름/설명 : "…"` bites.
-// 13: a known outlet named after a copyright slogan; `위원장인 김영배 … 의원` is 김영배.
-// 14: a bracketed note with a colon (`[편집자 주: …]`) is no bite.
-// 15: a copyright name that starts with a known outlet's is kept (`한국경제TV`).
-// 16: `김 장관과 면담한 업체 대표는` is one speaker.
-// 17: portal furniture matched by whole button phrases only.
+// 7–17: sixteen more layouts (OhmyNews to Dailian in test/fixtures/articles): dates, outlets, bylines, captions,
+//    broadcast bites and pairs of speakers are read differently.
 const VERSION = 17;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
