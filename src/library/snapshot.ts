@@ -13,7 +13,7 @@ const FORMAT = 'gisa-bot-snapshot';
 // 5: the tokenizer strips the verb endings of questions (`시작됐어`, `발표했나요`).
 // 6: the ingest reads more layouts (captions, end marks, interviews, dates): seeds are parsed anew. A snapshot
 //    holds parsed articles, so a change to what the ingest makes of a file needs a new version too.
-// 7–17: sixteen more layouts (OhmyNews to Dailian in test/fixtures/articles): dates, outlets, bylines, captions,
+// 7–17: fourteen more layouts (OhmyNews to Dailian in test/fixtures/articles): dates, outlets, bylines, captions,
 //    broadcast bites and pairs of speakers are read differently.
 const VERSION = 17;
 
