@@ -574,3 +574,23 @@ describe('a Newspim and a Dailian page (a slogan before the outlet, a speaker de
     expect(article).toMatchObject({ outlet: '데일리안', byline: '김수연 기자' });
   });
 });
+
+describe('an HTML page saved as text', () => {
+  it('reads it as text: tags gone, blocks as paragraphs, the outlet cut from the `<title>`', () => {
+    const article = loadFixture('html_saved_page.txt');
+    expect(article).toMatchObject({ title: '정부, 청년 월세 지원 1년 연장', outlet: '한빛일보', published: '2025-05-02T10:00+09:00' });
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      '정부가 청년 월세 특별지원 사업을 1년 더 연장하기로 했다.',
+      '국토교통부는 2일 만 19~34세 무주택 청년에게 월 최대 20만원을 12개월간 지원한다고 밝혔다.',
+      '신청은 다음 달부터 복지로 누리집에서 받는다.',
+      '국토부 관계자는 "청년 주거비 부담을 덜기 위한 조치"라고 설명했다.',
+    ]);
+  });
+
+  it('keeps Korean angle brackets, in markup or not', () => {
+    const prose = '통일부는 <추가 협상> 가능성을 열어 두었다고 밝혔다.';
+    expect(parseArticle('plain.txt', newsPage('협상', [prose])).paragraphs[0]!.text).toBe(prose);
+    const html = ['<html><body>', '<h1>협상 재개</h1>', '<p>입력 2025.05.02 10:00</p>', '<p>통일부는 &lt;추가 협상&gt; 가능성을 열어 두었다고 밝혔다.</p>', '</body></html>'].join('\n');
+    expect(parseArticle('page.txt', Buffer.from(html)).paragraphs[0]!.text).toBe(prose);
+  });
+});

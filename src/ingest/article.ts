@@ -67,7 +67,7 @@ export function parseArticle(file: string, bytes: Uint8Array, options: ParseOpti
     file: basename(file),
     sha256: createHash('sha256').update(bytes).digest('hex'),
     encoding,
-    title: layout.title ?? paragraphs[0]!.slice(0, 80),
+    title: withoutOutlet(layout.title, metadata.outlet) ?? paragraphs[0]!.slice(0, 80),
     ...metadata,
     paragraphs: bodyParagraphs,
     glossary: mineGlossary(paragraphs),
@@ -78,4 +78,14 @@ export function parseArticle(file: string, bytes: Uint8Array, options: ParseOpti
     throw new IngestError('invalid', `the parsed article is invalid: ${z.prettifyError(parsed.error)}`);
   }
   return parsed.data;
+}
+
+/** `정부, 청년 월세 지원 1년 연장 | 한빛일보` (a page's `<title>`): the headline without the outlet after it. */
+function withoutOutlet(title: string | null, outlet: string | null): string | null {
+  if (!title || !outlet) return title;
+  for (const separator of [' | ', ' - ', ' – ', ' — ', ' : ']) {
+    const suffix = `${separator}${outlet}`;
+    if (title.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
 }

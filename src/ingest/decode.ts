@@ -78,9 +78,31 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** NFC, HTML entities decoded, `\n` endings, NBSP/ideographic/zero-width spaces folded, control characters dropped. */
+/** Tags of an HTML page saved as text; a few of them make the file markup, not a scrape's text. */
+const HTML_TAG = /<\/?(?:p|div|br|span|h[1-6]|article|section|title|meta|a|img|li|ul|ol|table|tr|td|body|html|head|script|style|strong|em|b|figure|figcaption)\b[^<>]*>/gi;
+const MIN_HTML_TAGS = 3;
+
+/**
+ * An HTML page saved as a `.txt`, as text: scripts, styles and comments dropped, block ends and `<br>` as line
+ * breaks, other tags removed. Only Latin tag names count as tags, so `<추가 협상>` in Korean prose stays. Text
+ * with fewer than three tags is left as it is.
+ */
+function htmlToText(text: string): string {
+  if ((text.match(HTML_TAG)?.length ?? 0) < MIN_HTML_TAGS) return text;
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '\n')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(?:p|div|h[1-6]|li|tr|title|article|section|figure|figcaption)>/gi, '\n\n')
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, '');
+}
+
+/**
+ * NFC, HTML tags and entities decoded (in that order, so `&lt;추가 협상&gt;` stays text), `\n` endings,
+ * NBSP/ideographic/zero-width spaces folded, control characters dropped.
+ */
 export function normalizeText(text: string): string {
-  return decodeEntities(text)
+  return decodeEntities(htmlToText(text))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')

@@ -15,7 +15,8 @@ const FORMAT = 'gisa-bot-snapshot';
 //    holds parsed articles, so a change to what the ingest makes of a file needs a new version too.
 // 7–17: fourteen more layouts (OhmyNews to Dailian in test/fixtures/articles): dates, outlets, bylines, captions,
 //    broadcast bites and pairs of speakers are read differently.
-const VERSION = 17;
+// 18: an HTML page saved as text is read as text.
+const VERSION = 18;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
