@@ -73,7 +73,7 @@ export function matchDocument(terms: ScoredTerm[], doc: number, except = 0, into
     if ((term.bit & except) !== 0) continue;
     const factor = term.field.postings.factor(term.list, doc);
     if (factor === undefined) continue;
-    // Multiplied as the scans are read (see retrieve), so a document's score is the same whichever way it is found.
+    // Multiplied as lists read whole are (see retrieve), so a document's score is the same whichever way it is found.
     score += term.weight * term.idf * factor;
     mask |= term.bit;
   }
@@ -94,9 +94,9 @@ export function matchMask(terms: ScoredTerm[], doc: number): number {
 
 /**
  * `matchMask` for each of the documents `first .. first + count - 1` (an article's paragraphs), read from the
- * terms' scans: a binary search per term instead of a lookup per term and document, since a question's terms
- * are asked about every paragraph of each candidate's article. Only for terms whose scans list documents (not
- * keys). Returns a reused array: read it before the next call.
+ * terms' lists: one binary search per term for the range instead of one per term and document, since a
+ * question's terms are asked about every paragraph of each candidate's article. Only for terms whose lists hold
+ * documents (not keys). Returns a reused array: read it before the next call.
  */
 export function rangeMasks(terms: ScoredTerm[], first: number, count: number): Int32Array {
   if (masksBuffer.length < count) masksBuffer = new Int32Array(Math.max(count, 2 * masksBuffer.length));
