@@ -594,3 +594,15 @@ describe('an HTML page saved as text', () => {
     expect(parseArticle('page.txt', Buffer.from(html)).paragraphs[0]!.text).toBe(prose);
   });
 });
+
+describe('a Daum copy of a Maeil Business story, and an Asia Economy page', () => {
+  it('drops the translation button and the reader poll, which are no section and no paragraph', () => {
+    const article = loadFixture('daum_copy_power.txt');
+    expect(article).toMatchObject({ outlet: '매일경제', section: null, byline: '김민호 기자', modified: '2025-06-16T18:10+09:00' });
+    expect(article.paragraphs.map((p) => p.text).at(-1)).toBe('한전 관계자는 "누적 적자 해소를 위해 요금 정상화가 필요하다"고 말했다.');
+  });
+
+  it('reads `김유리기자` as `김유리 기자`, and the outlet after the slogan in `<ⓒ경제를 보는 눈, … 아시아경제 …>`', () => {
+    expect(loadFixture('asiae_coffee.txt')).toMatchObject({ byline: '김유리 기자', outlet: '아시아경제', published: '2025-08-01T06:30+09:00' });
+  });
+});

@@ -138,6 +138,8 @@ function cleanByline(text: string): string {
     .replace(/^[^\s=]{1,12}\s*=\s*/, '')
     .replace(/^by\s+/i, '')
     .replace(/[[\]()<>]/g, ' ')
+    // `김유리기자`: the role written without its space.
+    .replace(/([가-힣]{2,4})(기자|특파원)$/, '$1 $2')
     .replace(/\s+/g, ' ')
     .trim();
 }

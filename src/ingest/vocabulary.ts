@@ -27,6 +27,8 @@ export const SHORT_LINE_BOILERPLATE = [
   /기사\s*(?:원문|목록)|^(?:목록|이전|다음)\s*(?:기사)?$/,
   /카카오톡\s*[:：]|전화\s*[:：]|이메일\s*[:：]|e-?mail\s*[:：]/i,
   /^(?:전체\s*)?메뉴$|^로그인$|^회원가입$|^(?:구독|공유|추천|북마크|번역|글씨\s*크기|본문\s*듣기)$/,
+  // Reader polls and translation buttons under or over a portal's copy.
+  /어떻게\s*생각하시나요\?$|후속\s*기사\s*원해요|^번역\s*beta$|^translated\s+by\b/i,
   // Portal furniture: skip links, the portal's own masthead, summary and speech buttons, section notices.
   /^본문\s*바로\s*가기$|^(?:NAVER|네이버|Daum|다음)\s*뉴스$|요약봇|^핵심\s*요약$|텍스트\s*음성\s*변환|SNS\s*보내기|언론사에서.*섹션으로\s*분류|섹션\s*분류\s*안내/i,
   // Broadcast script cues: `◀ 앵커 ▶`, `[리포트]`.

@@ -16,7 +16,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 7–17: fourteen more layouts (OhmyNews to Dailian in test/fixtures/articles): dates, outlets, bylines, captions,
 //    broadcast bites and pairs of speakers are read differently.
 // 18: an HTML page saved as text is read as text.
-const VERSION = 18;
+// 19: a portal's translation button and reader poll are furniture; `김유리기자` is `김유리 기자`.
+const VERSION = 19;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
