@@ -94,11 +94,12 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
  * 상인회 최영호 회장` has one). Three syllables, as most Korean names have: `안지 포스테코글루 감독` is one foreign name.
  */
 function nameFirst(tokens: string[]): boolean {
+  if (tokens.length < 3) return false;
   const first = tokens[0]!;
   const beforeTitle = tokens.at(-2)!;
   // `이창용 한은 총재`: a two-syllable word before the title is more likely an abbreviation (`한은`) than a name.
   const nameBeforeTitle = KOREAN_NAME.test(beforeTitle) && [...beforeTitle].length === 3;
-  return tokens.length >= 3 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(first) && [...first].length === 3 && !nameBeforeTitle;
+  return TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(first) && [...first].length === 3 && !nameBeforeTitle;
 }
 
 /** A word that belongs to a clause (`떡집을`, `운영하는`), not to an organisation's name. */
