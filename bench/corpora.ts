@@ -47,9 +47,10 @@ export function writeDistractors(dir: string, count: number): string[] {
   return paths;
 }
 
-export function distractorArticles(count: number): Article[] {
+/** `count` distractors, parsed; another `seed` draws another corpus of the same kind. */
+export function distractorArticles(count: number, seed?: number): Article[] {
   const articles: Article[] = [];
-  for (const { file, text } of syntheticArticles(loadArticles(GOLDEN_ARTICLE_FILES), count)) {
+  for (const { file, text } of syntheticArticles(loadArticles(GOLDEN_ARTICLE_FILES), count, seed)) {
     articles.push(parseArticle(file, Buffer.from(text)));
   }
   return articles;

@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: retrieval quality of /ask on the question sets, ours against MiniSearch's defaults, on the
- * bundled articles alone and with synthetic distractor articles mixed in (`-- --distractors 1000`; default 10,000).
+ * bundled articles alone and with synthetic distractor articles mixed in (`-- --distractors 1000`; default 10,000;
+ * `-- --draw 2` draws another distractor corpus of the same kind, to see how much the figures owe to one draw).
  * Also measures each ranking technique by switching it off. Prints figures; asserts nothing.
  */
 import { parseArgs } from 'node:util';
@@ -10,8 +11,14 @@ import { ask, type Techniques } from '../src/search/ask.ts';
 import { buildCorpus, paragraphDocs, type Corpus, type ParagraphDoc } from '../src/search/corpus.ts';
 import { distractorArticles, GOLDEN_ARTICLE_FILES, isCorrect, loadArticles, readQuestions, type QuestionSet } from './corpora.ts';
 
-const { values } = parseArgs({ options: { distractors: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { distractors: { type: 'string', default: '10000' }, draw: { type: 'string', default: '1' } } });
 const distractorCount = Number(values.distractors);
+const draw = Number(values.draw);
+if (!Number.isInteger(draw) || draw < 1 || !Number.isInteger(distractorCount) || distractorCount < 0) {
+  throw new Error('--draw takes a whole number from 1, --distractors a whole number from 0');
+}
+/** Draw 1 is the generator's default seed, the corpus `npm run bench` measures. */
+const seed = draw === 1 ? undefined : draw;
 
 const sets: [string, QuestionSet][] = [
   ['golden (tuned on)', readQuestions('test/golden/ask.json')],
@@ -105,7 +112,7 @@ const bundled = loadArticles(GOLDEN_ARTICLE_FILES);
 report('bundled articles (the seed and 4 fixtures)', bundled);
 if (distractorCount > 0) {
   const started = performance.now();
-  const distractors = distractorArticles(distractorCount);
-  console.log(`\n(generated and ingested ${distractorCount} distractor articles in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  report(`bundled + ${distractorCount} synthetic distractors`, [...bundled, ...distractors]);
+  const distractors = distractorArticles(distractorCount, seed);
+  console.log(`\n(generated and ingested ${distractorCount} distractor articles, draw ${draw}, in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  report(`bundled + ${distractorCount} synthetic distractors (draw ${draw})`, [...bundled, ...distractors]);
 }
