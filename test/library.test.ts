@@ -188,12 +188,18 @@ describe('snapshots', () => {
   it.each([
     ['corrupt', '{"format": "gisa-bot-snap'],
     ['foreign', JSON.stringify({ hello: 'world' })],
-    ['tampered index', null],
+    ['tampered index', (s: { index: object }) => ({ ...s, index: { nonsense: true } })],
+    // Well formed but for one posting, which only freezing reads.
+    ['tampered posting', (s: { index: { index: [string, Record<string, Record<string, number>>][] } }) => {
+      const [, fields] = s.index.index.find(([term]) => term === '손오공')!;
+      fields[Object.keys(fields)[0]!] = { '3': -1 };
+      return s;
+    }],
   ])('a %s snapshot is ignored with a warning and rebuilt', async (_kind, content) => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
     await lib.library.snapshotWritten();
     const path = join(lib.dataDir, 'snapshot.json');
-    const replacement = content ?? JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), index: { nonsense: true } });
+    const replacement = typeof content === 'string' ? content : JSON.stringify(content(JSON.parse(readFileSync(path, 'utf8'))));
     writeFileSync(path, replacement);
     lib.logs.length = 0;
     const { library } = await lib.open();

@@ -5,7 +5,7 @@ import { syntheticArticles } from '../bench/synthetic.ts';
 import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { assembleCorpus, buildCorpus, buildIndex, headlineIndex, INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../src/search/corpus.ts';
-import { freezePostings } from '../src/search/postings.ts';
+import { documentIdsOf, freezePostings, SerializedIndexSchema } from '../src/search/postings.ts';
 import { coordination, coverage, planQuery, type QueryPlan } from '../src/search/query.ts';
 import { matchMask, rangeMasks, retrieve, scoredTerms } from '../src/search/retrieve.ts';
 import { ALL_ARTICLES, loadArticle } from './helpers.ts';
@@ -127,6 +127,21 @@ describe('top-k retrieval over the index', () => {
       expect(postings.factor(list, list.docs[0]! - 1)).toBeUndefined();
     }
     expect(postings.get('없는낱말')).toBeUndefined();
+  });
+
+  it("freezes MiniSearch's serialisation (a snapshot's index) into the same lists as the index itself", () => {
+    const index = reference.text;
+    const fromIndex = freezePostings(index, 'text');
+    const fromJson = freezePostings(SerializedIndexSchema.parse(JSON.parse(JSON.stringify(index))), 'text');
+    expect([fromJson.size, fromJson.documentCount]).toEqual([fromIndex.size, fromIndex.documentCount]);
+    expect([...documentIdsOf(JSON.parse(JSON.stringify(index)))]).toEqual([...documentIdsOf(index)]);
+    const words = [...new Set(vocabulary.map((w) => w.toLowerCase()))].filter((w) => fromIndex.get(w));
+    expect(words.length).toBeGreaterThan(1000);
+    for (const word of words) {
+      const [a, b] = [fromIndex.get(word)!, fromJson.get(word)!];
+      expect([b.docs, b.factors, b.maxFactor]).toEqual([a.docs, a.factors, a.maxFactor]);
+    }
+    expect(fromJson.get('없는낱말')).toBeUndefined();
   });
 
   it("reads a headline's postings once per article, and maps them to every paragraph of the article and no other", () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import type { ReindexReply } from '../replies.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
 import { buildFromSeeds, manifestOf, type Built } from './build.ts';
+import { compactHeap, COMPACT_FROM_PARAGRAPHS } from './compactHeap.ts';
 import { readSeedFiles, type SeedFailure } from './seeds.ts';
 import { readSnapshot, sameManifest, writeSnapshot, type Manifest } from './snapshot.ts';
 import { saveUpload, type Upload } from './upload.ts';
@@ -50,30 +51,22 @@ export class Library {
    */
   #persist(built: Built): void {
     const { logger } = this.options;
+    const { corpus } = built;
     this.#snapshotWrite = this.#snapshotWrite
       .then(() => persist(this.options, built))
-      .catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'));
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not write the snapshot'))
+      // Once written, MiniSearch's index and what building it left are garbage: gather the rest.
+      .then(() => compactIfLarge(corpus));
   }
 
   /** Loads the snapshot when it matches the seed files, else builds from the seeds and writes a new snapshot. */
   static async open(options: LibraryOptions): Promise<{ library: Library; failures: SeedFailure[] }> {
-    const { logger } = options;
-    const files = await readSeedFiles(options.seedsDir, options.maxArticleBytes);
-    const manifest = manifestOf(files);
-    const snapshot = await readSnapshot(options.dataDir);
-    if (snapshot.ok && sameManifest(snapshot.snapshot.manifest, manifest)) {
-      const { articles, index, failures } = snapshot.snapshot;
-      logger.info({ articles: articles.length }, 'loaded the index snapshot');
-      logFailures(logger, failures);
-      return { library: new Library(options, { corpus: assembleCorpus(articles, index), manifest }), failures };
-    }
-    if (!snapshot.ok && snapshot.reason !== 'no snapshot yet') logger.warn(`ignoring the snapshot: ${snapshot.reason}; rebuilding`);
-    const built = await buildFromSeeds(files, new Map(), options.maxArticleBytes);
-    logFailures(logger, built.failures);
-    logger.info({ articles: built.corpus.articles.length, seedsDir: options.seedsDir }, 'built the index from seeds');
-    const library = new Library(options, built);
-    library.#persist(built);
-    return { library, failures: built.failures };
+    // In a function of its own, so that the snapshot's text and index are unreachable once it returns.
+    const opened = await loadOrBuild(options);
+    const library = new Library(options, opened);
+    if (opened.built) library.#persist(opened.built);
+    else compactIfLarge(opened.corpus);
+    return { library, failures: opened.failures };
   }
 
   /**
@@ -108,6 +101,36 @@ export class Library {
     logger.info({ by: { id: actor.id, name: actor.name }, at: new Date().toISOString(), ...report }, 'reindex');
     return report;
   }
+}
+
+async function loadOrBuild(options: LibraryOptions): Promise<{ corpus: Corpus; manifest: Manifest; failures: SeedFailure[]; built?: Built }> {
+  const { logger } = options;
+  const files = await readSeedFiles(options.seedsDir, options.maxArticleBytes);
+  const manifest = manifestOf(files);
+  const snapshot = await readSnapshot(options.dataDir);
+  let reason = snapshot.ok ? null : snapshot.reason;
+  if (snapshot.ok && sameManifest(snapshot.snapshot.manifest, manifest)) {
+    const { articles, index, failures } = snapshot.snapshot;
+    try {
+      // Its postings are checked as they are frozen: a tampered one is a reason to rebuild, not a crash.
+      const corpus = assembleCorpus(articles, index);
+      logger.info({ articles: articles.length }, 'loaded the index snapshot');
+      logFailures(logger, failures);
+      return { corpus, manifest, failures };
+    } catch (error) {
+      reason = `its index cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  if (reason !== null && reason !== 'no snapshot yet') logger.warn(`ignoring the snapshot: ${reason}; rebuilding`);
+  const built = await buildFromSeeds(files, new Map(), options.maxArticleBytes);
+  logFailures(logger, built.failures);
+  logger.info({ articles: built.corpus.articles.length, seedsDir: options.seedsDir }, 'built the index from seeds');
+  return { corpus: built.corpus, manifest: built.manifest, failures: built.failures, built };
+}
+
+function compactIfLarge(corpus: Corpus): void {
+  const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
+  if (paragraphs >= COMPACT_FROM_PARAGRAPHS) compactHeap();
 }
 
 async function persist(options: LibraryOptions, built: Built): Promise<void> {

@@ -1,9 +1,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
-import { INDEX_OPTIONS, type ParagraphDoc } from '../search/corpus.ts';
+import type { ParagraphDoc } from '../search/corpus.ts';
+import { SerializedIndexSchema, type SerializedIndex } from '../search/postings.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 const FORMAT = 'gisa-bot-snapshot';
@@ -32,8 +33,8 @@ const SnapshotSchema = z.object({
   manifest: ManifestSchema,
   failures: z.array(FailureSchema),
   articles: z.array(ArticleSchema),
-  // MiniSearch's own serialisation; MiniSearch validates it when loading.
-  index: z.record(z.string(), z.unknown()),
+  // MiniSearch's own serialisation (`toJSON`), frozen for serving without being loaded into MiniSearch first.
+  index: SerializedIndexSchema,
 });
 
 export interface Snapshot {
@@ -42,6 +43,9 @@ export interface Snapshot {
   articles: Article[];
   index: MiniSearch<ParagraphDoc>;
 }
+
+/** A snapshot as read: its index as MiniSearch serialised it. */
+export type LoadedSnapshot = Omit<Snapshot, 'index'> & { index: SerializedIndex };
 
 /** Writes to a temp file and renames it over the old one, so a crash mid-write never leaves half a snapshot. */
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
@@ -61,7 +65,7 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
   await rename(temp, target);
 }
 
-export type SnapshotRead = { ok: true; snapshot: Snapshot } | { ok: false; reason: string };
+export type SnapshotRead = { ok: true; snapshot: LoadedSnapshot } | { ok: false; reason: string };
 
 /** Reads and validates a snapshot; anything missing, corrupt or foreign is a reason, never an exception. */
 export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
@@ -79,12 +83,7 @@ export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
   }
   const parsed = SnapshotSchema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: `the snapshot has an unexpected shape (${parsed.error.issues[0]?.message})` };
-  try {
-    const index = MiniSearch.loadJS<ParagraphDoc>(parsed.data.index as unknown as AsPlainObject, INDEX_OPTIONS);
-    return { ok: true, snapshot: { ...parsed.data, articles: parsed.data.articles.map(shareParagraphText), index } };
-  } catch (error) {
-    return { ok: false, reason: `the snapshot index cannot be loaded (${error instanceof Error ? error.message : String(error)})` };
-  }
+  return { ok: true, snapshot: { ...parsed.data, articles: parsed.data.articles.map(shareParagraphText) } };
 }
 
 export function sameManifest(a: Manifest, b: Manifest): boolean {

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { INTERVIEW_QUESTION } from '../ingest/vocabulary.ts';
-import { documentIdsOf, freezePostings, type Postings } from './postings.ts';
+import { documentIdsOf, freezePostings, type IndexSource, type Postings } from './postings.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
 import { buildSpeakerDirectory, speakerLookup, type SpeakerEntry, type SpeakerLookup } from './speakers.ts';
@@ -103,10 +103,10 @@ export function buildIndex(articles: Article[]): MiniSearch<ParagraphDoc> {
 export const buildCorpus = (articles: Article[]): Corpus => assembleCorpus(articles, buildIndex(articles));
 
 /**
- * Freezes an index (fresh or loaded from a snapshot) and wraps it with the lookups derived from its articles. The
+ * Freezes an index (fresh, or as a snapshot holds it) and wraps it with the lookups derived from its articles. The
  * corpus keeps no reference to the index: once its snapshot is written, MiniSearch's copy can be collected.
  */
-export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphDoc>): Corpus {
+export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphDoc> | IndexSource): Corpus {
   const expansions = glossaryExpansions(articles);
   // Only an unanswered question needs them: computing them for every article would slow every reindex.
   const topicsMemo = new WeakMap<Article, string[]>();

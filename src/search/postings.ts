@@ -3,10 +3,12 @@
  * only the documents that can still reach the top few (see retrieve.ts), instead of every match as
  * `MiniSearch#search` does (about 3.5 µs a match: 100 ms for a common word in 200,000 paragraphs). MiniSearch
  * builds the index and writes the snapshot; once frozen, its own copy is let go: it keeps each posting as an entry
- * of a `Map` per term (about 56 bytes a posting, 446 MB at 10,000 articles), where this keeps 12. MiniSearch keeps
+ * of a `Map` per term (about 56 bytes a posting, 446 MB at 10,000 articles), where this keeps 12. A snapshot's
+ * index is frozen from MiniSearch's serialisation as it is read, never rebuilt as those maps. MiniSearch keeps
  * these fields private, so their shape is checked when freezing, and `minisearch` is pinned to the version this was
  * written against.
  */
+import { z } from 'zod';
 
 /**
  * One term's postings in one field: its documents, ascending, and each one's BM25 factor (the score divided by the
@@ -48,8 +50,15 @@ export interface DocumentKeys {
   count: number;
 }
 
+/** A term's postings in one field as freezing reads them: how many, and each (term frequency, document). */
+interface ListSource {
+  readonly size: number;
+  forEach(visit: (tf: number, doc: number) => void): void;
+}
+
+/** What freezing reads of an index: the private fields of a MiniSearch instance, or the same from its `toJSON`. */
 interface Internals {
-  _index: { forEach(fn: (term: string, data: Map<number, Map<number, number>>) => void): void };
+  _index: { forEach(fn: (term: string, data: { get(fieldId: number): ListSource | undefined }) => void): void };
   _documentIds: Map<number, string>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -57,7 +66,28 @@ interface Internals {
   _fieldIds: Record<string, number>;
 }
 
-function internalsOf(index: object): Internals {
+/**
+ * MiniSearch's serialisation of an index (`toJSON`, its `AsPlainObject`), as a snapshot holds it. Freezing reads
+ * it directly: `MiniSearch.loadJS` would first rebuild the whole index as maps (446 MB and several seconds at
+ * 10,000 articles) only for them to be copied and dropped. Postings are checked as they are read.
+ */
+export const SerializedIndexSchema = z.object({
+  serializationVersion: z.literal(2),
+  documentCount: z.number().int().nonnegative(),
+  documentIds: z.record(z.string(), z.string()),
+  fieldIds: z.record(z.string(), z.number().int().nonnegative()),
+  fieldLength: z.record(z.string(), z.array(z.number().nonnegative())),
+  averageFieldLength: z.array(z.number().nonnegative()),
+  // Hundreds of thousands of terms: checked one by one as freezing reads them, not copied by a schema first.
+  index: z.custom<[string, Record<string, unknown>][]>(Array.isArray, { error: 'the index has no list of terms' }),
+});
+export type SerializedIndex = z.infer<typeof SerializedIndexSchema>;
+
+/** An index to freeze: MiniSearch's own, or its serialisation. */
+export type IndexSource = object | SerializedIndex;
+
+function internalsOf(index: IndexSource): Internals {
+  if ('serializationVersion' in index) return internalsOfSerialized(index as SerializedIndex);
   const candidate = index as Partial<Internals>;
   const ok =
     typeof candidate._index?.forEach === 'function' &&
@@ -70,8 +100,53 @@ function internalsOf(index: object): Internals {
   return candidate as Internals;
 }
 
-/** Every document of a MiniSearch index, as [its short id, its external id]. */
-export function documentIdsOf(index: object): IterableIterator<[number, string]> {
+function internalsOfSerialized(index: SerializedIndex): Internals {
+  const byNumber = <T>(record: Record<string, T>) => new Map(Object.entries(record).map(([key, value]) => [Number(key), value]));
+  return {
+    _index: {
+      forEach(fn) {
+        for (const entry of index.index) {
+          const [term, data] = Array.isArray(entry) ? entry : [];
+          if (typeof term !== 'string' || typeof data !== 'object' || data === null) throw new Error('an index entry is not a term and its postings');
+          fn(term, { get: (fieldId) => (fieldId in data ? serializedList(data[fieldId]) : undefined) });
+        }
+      },
+    },
+    _documentIds: byNumber(index.documentIds),
+    _fieldLength: byNumber(index.fieldLength),
+    _avgFieldLength: index.averageFieldLength,
+    _documentCount: index.documentCount,
+    _fieldIds: index.fieldIds,
+  };
+}
+
+/**
+ * `{ "12": 1, "40": 3 }`: document → term frequency. Integer keys enumerate ascending, as MiniSearch added them.
+ * Read with `for…in` rather than `Object.keys`: a list of keys kept per term until copying ends would hold a string
+ * for each of millions of postings.
+ */
+function serializedList(list: unknown): ListSource {
+  if (typeof list !== 'object' || list === null) throw new Error('a posting list is not an object');
+  const record = list as Record<string, unknown>;
+  let size = 0;
+  for (const _ in record) size++;
+  return {
+    size,
+    forEach(visit) {
+      for (const key in record) {
+        const tf = record[key];
+        const doc = Number(key);
+        if (typeof tf !== 'number' || !Number.isInteger(tf) || tf < 1 || !Number.isInteger(doc) || doc < 0) {
+          throw new Error(`a posting (${key}: ${String(tf)}) is not a document and a term frequency`);
+        }
+        visit(tf, doc);
+      }
+    },
+  };
+}
+
+/** Every document of an index, as [its short id, its external id]. */
+export function documentIdsOf(index: IndexSource): IterableIterator<[number, string]> {
   return internalsOf(index)._documentIds.entries();
 }
 
@@ -84,7 +159,7 @@ export function documentIdsOf(index: object): IterableIterator<[number, string]>
  * per such document; lists and counts for IDF stay the index's own, so a headline word's list is read once per
  * article, not once per paragraph (see retrieve.ts).
  */
-export function freezePostings(index: object, field = 'text', keys?: Int32Array): Postings {
+export function freezePostings(index: IndexSource, field = 'text', keys?: Int32Array): Postings {
   const internals = internalsOf(index);
   const fieldId = internals._fieldIds[field];
   if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
@@ -122,7 +197,7 @@ function copyPostings(internals: Internals, fieldId: number, own: number) {
   for (const [doc, perField] of internals._fieldLength) norms[doc] = lengthNorm(perField[fieldId] ?? 0, averageLength);
 
   const termIds = new Map<string, number>();
-  const lists: Map<number, number>[] = [];
+  const lists: ListSource[] = [];
   let total = 0;
   internals._index.forEach((term, data) => {
     const list = data.get(fieldId);
