@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mineGlossary } from '../src/ingest/glossary.ts';
 import { loadSeed, SEED_FILE } from './helpers.ts';
 
 const seed = loadSeed();
@@ -60,5 +61,21 @@ describe('the KBS seed', () => {
     );
     expect(pairs.some((p) => p.includes('현지시간'))).toBe(false);
     expect(pairs.some((p) => p.includes('주인공'))).toBe(false);
+  });
+});
+
+describe('glossary mining at the edges', () => {
+  const pairs = (text: string) => mineGlossary([text]).map((g) => `${g.term}=${g.gloss}`);
+
+  it('takes the word glued to the parenthesis, past a closing quote, from its first letter or digit', () => {
+    expect(pairs("오픈AI의 '소라'(Sora)와 “틱톡”(TikTok)")).toEqual(['소라=Sora', '틱톡=TikTok']);
+    expect(pairs('-HBM(고대역폭메모리) ·가나(다라)')).toEqual(['HBM=고대역폭메모리', '가나=다라']);
+    expect(pairs('𝐀𝐁(astral) 오픈AI(OpenAI)·구글(Google)')).toEqual(['𝐀𝐁=astral', '오픈AI=OpenAI', '구글=Google']);
+  });
+
+  it('needs a word right before it and a short gloss without parentheses', () => {
+    expect(pairs('"(Sora) 소라 (Sora) AB(C)(D) xy(a(b)c)')).toEqual(['AB=C']);
+    expect(pairs(`가나(${'가'.repeat(25)}) 다라(${'가'.repeat(26)})`)).toEqual([`가나=${'가'.repeat(25)}`]);
+    expect(pairs('사진(사진) 2024(년) 서울(연합뉴스=홍길동 기자) AB2(x) 가(나)')).toEqual([]);
   });
 });
