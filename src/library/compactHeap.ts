@@ -7,7 +7,8 @@ import { runInNewContext } from 'node:vm';
  */
 export const COMPACT_FROM_PARAGRAPHS = 20_000;
 
-let collect: (() => void) | undefined;
+/** V8's `gc`, once taken; null where this Node does not hand it over (compacting is then skipped). */
+let collect: (() => void) | null | undefined;
 
 /**
  * Moves everything the heap keeps onto as few pages as it fills, and gives the rest back to the system.
@@ -19,16 +20,20 @@ let collect: (() => void) | undefined;
  *
  * V8's `gc` is taken from a new context once `--expose-gc` is set, so `npm start` needs no flag; compacting is
  * switched on for this one collection only, as every later full collection would otherwise move the whole heap.
+ * Returns whether it ran: a Node that will not hand `gc` over only keeps the pages longer.
  */
-export function compactHeap(): void {
-  if (!collect) {
+export function compactHeap(): boolean {
+  if (collect === undefined) {
     setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
+    const gc: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+    collect = typeof gc === 'function' ? (gc as () => void) : null;
   }
+  if (collect === null) return false;
   setFlagsFromString('--compact-on-every-full-gc');
   try {
     collect();
   } finally {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
+  return true;
 }
