@@ -27,8 +27,6 @@ const SINGLE_SYLLABLE_PARTICLES = new Set(PARTICLES.filter((p) => p.length === 1
 /** `은`, `를`, `들`…: a syllable that on its own is a particle, not a word worth indexing. */
 export const isParticle = (syllable: string): boolean => SINGLE_SYLLABLE_PARTICLES.has(syllable);
 
-const HANGUL = /[\uac00-\ud7a3]/;
-
 /** `저우훙이는` → `저우훙이`, `업계를` → `업계`, `공개했습니다` → `공개`; words that would lose their stem are kept. */
 export function stripParticles(word: string): string {
   return stripSuffix(word, 2);
@@ -37,21 +35,41 @@ export function stripParticles(word: string): string {
 /** One syllable left by a particle (`곳으로` → `곳`): too short to be a stem, still worth a token. */
 export function shortStem(word: string): string | null {
   const stem = stripSuffix(word, 1);
-  return stem !== word && [...stem].length === 1 ? stem : null;
+  return stem !== word && codePoints(stem, 2) === 1 ? stem : null;
 }
 
 /** Suffixes by length, longest first: a word is checked against its last 5, 4… characters, not against every suffix. */
 const SUFFIXES_BY_LENGTH: [number, Set<string>][] = [...new Set(SUFFIXES.map((s) => s.length))]
   .sort((a, b) => b - a)
   .map((n) => [n, new Set(SUFFIXES.filter((s) => s.length === n))]);
+/** The last characters suffixes end in: a word ending otherwise has none, and most words are looked at once each. */
+const SUFFIX_ENDS = new Set(SUFFIXES.map((s) => s.at(-1)));
+
+const isHangulCode = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 
 function stripSuffix(word: string, minSyllables: number): string {
+  if (!SUFFIX_ENDS.has(word.at(-1))) return word;
   for (const [length, suffixes] of SUFFIXES_BY_LENGTH) {
     if (word.length <= length || !suffixes.has(word.slice(-length))) continue;
     const stem = word.slice(0, -length);
-    const lastIsHangul = HANGUL.test(stem.at(-1) ?? '');
-    // A Latin or digit stem (`오픈ai가`, `1위를`) may be short; a Hangul stem needs two syllables.
-    if ((lastIsHangul && [...stem].length >= minSyllables) || (!lastIsHangul && /[\p{L}\p{N}]$/u.test(stem))) return stem;
+    // A Latin or digit stem (`오픈ai가`, `1위를`) may be short; a Hangul stem needs two syllables (a syllable is one
+    // code unit: a stem ending in Hangul counts its characters by code point only when it holds others).
+    if (isHangulCode(stem.charCodeAt(stem.length - 1))) {
+      if (stem.length >= minSyllables && codePoints(stem, minSyllables) >= minSyllables) return stem;
+    } else if (LETTER_OR_DIGIT_AT_END.test(stem)) return stem;
   }
   return word;
+}
+
+const LETTER_OR_DIGIT_AT_END = /[\p{L}\p{N}]$/u;
+
+/** How many code points `text` holds, counted up to `enough`. */
+function codePoints(text: string, enough: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < enough; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) i++;
+    count++;
+  }
+  return count;
 }

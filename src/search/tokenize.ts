@@ -117,6 +117,11 @@ function computeWordTokens(word: string): WordTokens {
   const tokens = new Set<string>([stem]);
   const short = shortStem(word);
   if (short && !isParticle(short)) tokens.add(short);
+  // Most words are Hangul only: their stem is one run, its bigrams taken by index (a syllable is one code unit).
+  if (isHangulOnly(stem)) {
+    for (let i = 0; i + 1 < stem.length; i++) tokens.add(stem.slice(i, i + 2));
+    return { word, stem, tokens: [...tokens] };
+  }
   for (const part of stem.split(/[.\-]/)) {
     for (const run of part.match(LATIN_OR_DIGIT_RUN) ?? []) tokens.add(run);
     for (const run of part.match(HANGUL_RUN) ?? []) {
@@ -129,6 +134,14 @@ function computeWordTokens(word: string): WordTokens {
     }
   }
   return { word, stem, tokens: [...tokens] };
+}
+
+function isHangulOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xac00 || code > 0xd7a3) return false;
+  }
+  return text.length > 0;
 }
 
 /** MiniSearch `tokenize`: every token of every word. */
