@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Command } from '../src/command.ts';
 import { findArticle } from '../src/search/corpus.ts';
-import { matchSpeakers, similarSpeakers } from '../src/search/speakers.ts';
+import { matchSpeakers, quotesOf, similarSpeakers } from '../src/search/speakers.ts';
 import type { QuoteReply } from '../src/replies.ts';
 import { ARTICLE_OPTION, articleChoices, articleFilter, articleOption, clip, MAX_CHOICE_LENGTH } from './options.ts';
 
@@ -43,7 +43,7 @@ export const quoteCommand: Command<typeof options, QuoteReply> = {
   fromText: (text) => ({ speaker: text }),
   run(ctx, { speaker: typed, article }) {
     const only = articleFilter(ctx, article);
-    const directory = only ? ctx.corpus.speakers.filter((e) => e.quotes.some((q) => q.article === only.id)) : ctx.corpus.speakers;
+    const directory = only ? ctx.corpus.speakers.filter((e) => e.quoteArticles.some((a) => a.id === only.id)) : ctx.corpus.speakers;
     // An autocomplete pick sends the speaker id; typed text goes through the ranked lookup.
     const exact = directory.find((e) => e.speaker.id === typed);
     // The whole library's lookup is built once per index; a one-article directory is small enough to build here.
@@ -62,7 +62,7 @@ export const quoteCommand: Command<typeof options, QuoteReply> = {
         title: speaker.title,
         organization: speaker.organization,
       },
-      quotes: best.quotes
+      quotes: quotesOf(best)
         .filter((q) => !only || q.article === only.id)
         .map((q) => ({
           text: q.text,

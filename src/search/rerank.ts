@@ -4,7 +4,7 @@ import { intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
 import { SAYING_QUESTION } from './saying.ts';
 import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
-import { speakersNamedIn } from './speakers.ts';
+import { forEachQuote, speakersNamedIn } from './speakers.ts';
 import { forEachWord, splitWords } from './tokenize.ts';
 
 /** The ranking techniques beyond BM25 and coverage, each switchable so `npm run eval` can measure it. */
@@ -86,10 +86,10 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
   const quoting = new Set<number>();
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
     for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question))) {
-      for (const quote of entry.quotes) {
-        const doc = corpus.docs.docOf(quote.article, quote.paragraph);
+      forEachQuote(entry, (quote, article) => {
+        const doc = corpus.docs.docOf(article.id, quote.paragraph);
         if (doc !== undefined) quoting.add(doc);
-      }
+      });
     }
   }
   const foci = new Map<Article, number>();
