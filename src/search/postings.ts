@@ -185,7 +185,8 @@ export function freezePostings(index: IndexSource, field = 'text', keys?: Int32A
 function copyPostings(internals: Internals, fieldId: number, own: number) {
   // BM25's length normalisation of each document, worked out once rather than for each of its postings. A
   // document's field length is how many distinct terms it holds, a posting each: their sum sizes the arrays,
-  // without a first pass over millions of postings to count them (3 s at 10,000 articles, read from a snapshot).
+  // without a first pass over millions of postings to count them (freezing a snapshot's 10,000 articles took 7.1 s
+  // with that pass, 6.6 s without).
   const norms = new Float64Array(own);
   const averageLength = internals._avgFieldLength[fieldId] ?? 0;
   let capacity = 0;
