@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,9 +34,13 @@ const script = (compact: boolean) => `
 
 function run(compact: boolean): { before: number; after: number; later: number; kept: number } {
   const dir = mkdtempSync(join(tmpdir(), 'gisa-compact-'));
-  const file = join(dir, 'fragmented.mts');
-  writeFileSync(file, script(compact));
-  return JSON.parse(execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), file], { encoding: 'utf8' })) as ReturnType<typeof run>;
+  try {
+    const file = join(dir, 'fragmented.mts');
+    writeFileSync(file, script(compact));
+    return JSON.parse(execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), file], { encoding: 'utf8' })) as ReturnType<typeof run>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('compactHeap', () => {

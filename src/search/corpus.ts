@@ -106,7 +106,7 @@ export const buildCorpus = (articles: Article[]): Corpus => assembleCorpus(artic
  * Freezes an index (fresh, or as a snapshot holds it) and wraps it with the lookups derived from its articles. The
  * corpus keeps no reference to the index: once its snapshot is written, MiniSearch's copy can be collected.
  */
-export function assembleCorpus(articles: Article[], index: MiniSearch<ParagraphDoc> | IndexSource): Corpus {
+export function assembleCorpus(articles: Article[], index: IndexSource): Corpus {
   const expansions = glossaryExpansions(articles);
   // Only an unanswered question needs them: computing them for every article would slow every reindex.
   const topicsMemo = new WeakMap<Article, string[]>();

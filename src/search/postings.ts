@@ -8,6 +8,7 @@
  * these fields private, so their shape is checked when freezing, and `minisearch` is pinned to the version this was
  * written against.
  */
+import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 
 /**
@@ -83,11 +84,11 @@ export const SerializedIndexSchema = z.object({
 export type SerializedIndex = z.infer<typeof SerializedIndexSchema>;
 
 /** An index to freeze: MiniSearch's own, or its serialisation. */
-export type IndexSource = object | SerializedIndex;
+export type IndexSource = MiniSearch | SerializedIndex;
 
 function internalsOf(index: IndexSource): Internals {
-  if ('serializationVersion' in index) return internalsOfSerialized(index as SerializedIndex);
-  const candidate = index as Partial<Internals>;
+  if ('serializationVersion' in index) return internalsOfSerialized(index);
+  const candidate = index as unknown as Partial<Internals>;
   const ok =
     typeof candidate._index?.forEach === 'function' &&
     candidate._documentIds instanceof Map &&
