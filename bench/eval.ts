@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import type { Article } from '../src/ingest/article.ts';
 import { ask, type Techniques } from '../src/search/ask.ts';
-import { buildCorpus, paragraphDocs, type Corpus, type ParagraphDoc } from '../src/search/corpus.ts';
+import { buildCorpus, type Corpus } from '../src/search/corpus.ts';
+import { paragraphDocs, type ParagraphDoc } from '../src/search/paragraphIndex.ts';
 import { distractorArticles, GOLDEN_ARTICLE_FILES, isCorrect, loadArticles, readQuestions, type QuestionSet } from './corpora.ts';
 
 const { values } = parseArgs({ options: { distractors: { type: 'string', default: '10000' }, draw: { type: 'string', default: '1' } } });

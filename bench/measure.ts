@@ -18,7 +18,8 @@ import { Library } from '../src/library/library.ts';
 import { parseSeed, readSeedFiles } from '../src/library/seeds.ts';
 import { SNAPSHOT_FILE } from '../src/library/snapshot.ts';
 import { createLogger } from '../src/log.ts';
-import { buildCorpus, paragraphDocs, type ParagraphDoc } from '../src/search/corpus.ts';
+import { buildCorpus } from '../src/search/corpus.ts';
+import { paragraphDocs, type ParagraphDoc } from '../src/search/paragraphIndex.ts';
 import { readQuestions } from './corpora.ts';
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@ import type { Actor } from '../command.ts';
 import type { Logger } from '../log.ts';
 import type { ReindexReply } from '../replies.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
-import { buildFromSeeds, manifestOf, type Built } from './build.ts';
+import { buildFromSeeds, manifestOf, type BuildOptions, type Built } from './build.ts';
 import { compactHeap, COMPACT_FROM_PARAGRAPHS } from './compactHeap.ts';
 import { readSeedFiles, type SeedFailure } from './seeds.ts';
 import { readSnapshot, sameManifest, writeSnapshot, type Manifest } from './snapshot.ts';
@@ -84,7 +84,7 @@ export class Library {
     const saved = upload ? await saveUpload(seedsDir, upload, maxArticleBytes) : null;
     const files = await readSeedFiles(seedsDir, maxArticleBytes);
     const previous = new Map(this.#corpus.articles.map((a) => [a.file, a]));
-    const built = await buildFromSeeds(files, previous, maxArticleBytes, this.#manifest);
+    const built = await buildFromSeeds(files, previous, buildOptions(this.options, this.#manifest));
     const ok = built.corpus.articles.length > 0 || this.#corpus.articles.length === 0;
     if (ok) {
       this.#corpus = built.corpus;
@@ -122,10 +122,18 @@ async function loadOrBuild(options: LibraryOptions): Promise<{ corpus: Corpus; m
     }
   }
   if (reason !== null && reason !== 'no snapshot yet') logger.warn(`ignoring the snapshot: ${reason}; rebuilding`);
-  const built = await buildFromSeeds(files, new Map(), options.maxArticleBytes);
+  const built = await buildFromSeeds(files, new Map(), buildOptions(options));
   logFailures(logger, built.failures);
   logger.info({ articles: built.corpus.articles.length, seedsDir: options.seedsDir }, 'built the index from seeds');
   return { corpus: built.corpus, manifest: built.manifest, failures: built.failures, built };
+}
+
+function buildOptions(options: LibraryOptions, previousManifest?: Manifest): BuildOptions {
+  return {
+    maxBytes: options.maxArticleBytes,
+    previousManifest,
+    onThreadError: (error) => options.logger.warn({ err: error }, 'the second index thread failed; indexed its half on the main thread'),
+  };
 }
 
 function compactIfLarge(corpus: Corpus): void {

@@ -1,9 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
-import type { ParagraphDoc } from '../search/corpus.ts';
 import { SerializedIndexSchema, type SerializedIndex } from '../search/postings.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -41,7 +39,8 @@ export interface Snapshot {
   manifest: Manifest;
   failures: z.infer<typeof FailureSchema>[];
   articles: Article[];
-  index: MiniSearch<ParagraphDoc>;
+  /** MiniSearch's index, or one it built in parts (see shards.ts): what matters is its serialisation. */
+  index: { toJSON(): object };
 }
 
 /** A snapshot as read: its index as MiniSearch serialised it. */

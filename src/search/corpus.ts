@@ -2,18 +2,11 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { INTERVIEW_QUESTION } from '../ingest/vocabulary.ts';
 import { documentIdsOf, freezePostings, type IndexSource, type Postings } from './postings.ts';
+import { INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from './paragraphIndex.ts';
 import { tokenizeKorean } from './tokenize.ts';
 import { articleTopics } from './topics.ts';
 import { buildSpeakerDirectory, speakerLookup, type SpeakerEntry, type SpeakerLookup } from './speakers.ts';
 import { loadSynonyms, type SynonymTable } from './synonyms.ts';
-
-/** One searchable unit: a paragraph of an article. */
-export interface ParagraphDoc {
-  id: string;
-  article: string;
-  paragraph: number;
-  text: string;
-}
 
 /** An article's headline: what each of its paragraphs is about when the paragraph does not say. */
 interface HeadlineDoc {
@@ -56,18 +49,6 @@ export interface Corpus {
   speakerLookup: SpeakerLookup;
 }
 
-/** The index options, shared by building and by loading a snapshot (MiniSearch needs the same ones). */
-export const INDEX_OPTIONS: Options<ParagraphDoc> = {
-  idField: 'id',
-  fields: ['text'],
-  // Nothing is stored: a document's article and paragraph come from its id (see `documentTable`), which saves an
-  // object per paragraph in memory and in the snapshot.
-  storeFields: [],
-  tokenize: (text) => tokenizeKorean(text),
-  // Tokens are already normalised by the tokenizer; MiniSearch's default would lower-case again.
-  processTerm: (term) => term,
-};
-
 const HEADLINE_OPTIONS: Options<HeadlineDoc> = {
   idField: 'id',
   fields: ['title'],
@@ -81,17 +62,6 @@ export function headlineIndex(articles: Article[]): MiniSearch<HeadlineDoc> {
   const index = new MiniSearch<HeadlineDoc>(HEADLINE_OPTIONS);
   index.addAll(articles.map((a) => ({ id: a.id, title: a.title })));
   return index;
-}
-
-export const paragraphDocId = (articleId: string, n: number): string => `${articleId}#${n}`;
-
-export function paragraphDocs(article: Article): ParagraphDoc[] {
-  return article.paragraphs.map((p) => ({
-    id: paragraphDocId(article.id, p.n),
-    article: article.id,
-    paragraph: p.n,
-    text: p.text,
-  }));
 }
 
 export function buildIndex(articles: Article[]): MiniSearch<ParagraphDoc> {

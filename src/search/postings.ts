@@ -52,12 +52,15 @@ export interface DocumentKeys {
 }
 
 /** A term's postings in one field as freezing reads them: each (term frequency, document), documents ascending. */
-interface ListSource {
+export interface ListSource {
   forEach(visit: (tf: number, doc: number) => void): void;
 }
 
-/** What freezing reads of an index: the private fields of a MiniSearch instance, or the same from its `toJSON`. */
-interface Internals {
+/**
+ * What freezing reads of an index: the private fields of a MiniSearch instance, the same from its `toJSON`, or
+ * from the parts of an index built by two threads (see shards.ts).
+ */
+export interface Internals {
   _index: { forEach(fn: (term: string, data: { get(fieldId: number): ListSource | undefined }) => void): void };
   _documentIds: Map<number, string>;
   _fieldLength: Map<number, number[]>;
@@ -83,11 +86,18 @@ export const SerializedIndexSchema = z.object({
 });
 export type SerializedIndex = z.infer<typeof SerializedIndexSchema>;
 
-/** An index to freeze: MiniSearch's own, or its serialisation. */
-export type IndexSource = MiniSearch | SerializedIndex;
+/** An index that already reads as freezing needs it: MiniSearch indexes of parts of the documents, joined. */
+export interface IndexView {
+  internals(): Internals;
+}
 
-function internalsOf(index: IndexSource): Internals {
+/** An index to freeze: MiniSearch's own, its serialisation, or indexes of its parts joined. */
+export type IndexSource = MiniSearch | SerializedIndex | IndexView;
+
+/** Reads the private fields of MiniSearch's index, or of its serialisation; throws if they are not as expected. */
+export function internalsOf(index: IndexSource): Internals {
   if ('serializationVersion' in index) return internalsOfSerialized(index);
+  if ('internals' in index) return index.internals();
   const candidate = index as unknown as Partial<Internals>;
   const ok =
     typeof candidate._index?.forEach === 'function' &&

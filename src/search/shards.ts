@@ -1,0 +1,167 @@
+/**
+ * An index built in parts: MiniSearch indexes consecutive runs of the documents on two threads (see
+ * src/library/indexWorker.ts), each run's postings are copied into arrays a thread can hand over without copying
+ * them again, and the parts are joined into one index as freezing and the snapshot read it. Joined, the parts give
+ * the same documents, postings and average length as one MiniSearch index of all the documents in the same order.
+ */
+import type MiniSearch from 'minisearch';
+import { internalsOf, type IndexView, type Internals, type ListSource, type SerializedIndex } from './postings.ts';
+
+/** MiniSearch's index of one run of documents, numbered from 0, in arrays. */
+export interface IndexShard {
+  /** The indexed field's name → id, as MiniSearch numbered it. */
+  fieldIds: Record<string, number>;
+  /** Each document's external id, by its number. */
+  ids: string[];
+  /** How many distinct terms each document's field holds (MiniSearch's field length). */
+  lengths: Int32Array;
+  terms: string[];
+  /** A term's postings are `docs`/`tfs` from `starts[term]` to `starts[term + 1]`, documents ascending. */
+  starts: Int32Array;
+  docs: Int32Array;
+  tfs: Int32Array;
+}
+
+/** The buffers `postMessage` can move to another thread instead of copying. */
+export const shardBuffers = (shard: IndexShard): ArrayBuffer[] =>
+  [shard.lengths, shard.starts, shard.docs, shard.tfs].map((array) => array.buffer as ArrayBuffer);
+
+/** Copies a fresh MiniSearch index of one field (documents added, none removed) into an `IndexShard`. */
+export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
+  const internals = internalsOf(index);
+  const fieldId = internals._fieldIds[field];
+  if (fieldId === undefined || Object.keys(internals._fieldIds).length !== 1) throw new Error(`a shard holds one field, '${field}'`);
+  const ids: string[] = [];
+  for (const [doc, id] of internals._documentIds) {
+    if (doc !== ids.length) throw new Error('a shard is a fresh index: its documents are numbered 0, 1, 2…');
+    ids.push(id);
+  }
+  const lengths = new Int32Array(ids.length);
+  let capacity = 0;
+  for (const [doc, perField] of internals._fieldLength) capacity += lengths[doc] = perField[fieldId] ?? 0;
+  const terms: string[] = [];
+  const starts: number[] = [];
+  const docs = new Int32Array(capacity);
+  const tfs = new Int32Array(capacity);
+  let at = 0;
+  internals._index.forEach((term, data) => {
+    const list = data.get(fieldId);
+    if (!list) return;
+    terms.push(term);
+    starts.push(at);
+    list.forEach((tf, doc) => {
+      if (at === capacity) throw new Error('the index holds postings its field lengths do not count');
+      docs[at] = doc;
+      tfs[at++] = tf;
+    });
+  });
+  starts.push(at);
+  return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: docs.slice(0, at), tfs: tfs.slice(0, at) };
+}
+
+/**
+ * The shards' documents one after another, as a single index: the view freezing reads, and MiniSearch's own
+ * serialisation of it for the snapshot (which `MiniSearch.loadJS` would load as an index built in one piece).
+ */
+export function joinShards(shards: IndexShard[]): IndexView & { toJSON(): SerializedIndex } {
+  const fieldIds = shards[0]?.fieldIds ?? { text: 0 };
+  const [field, fieldId] = Object.entries(fieldIds)[0]!;
+  if (shards.some((s) => s.fieldIds[field] !== fieldId)) throw new Error('the shards index different fields');
+  const offsets: number[] = [];
+  let count = 0;
+  for (const shard of shards) {
+    offsets.push(count);
+    count += shard.ids.length;
+  }
+  // MiniSearch's running average, step for step, so the BM25 factors match those of one index to the last bit.
+  let average = 0;
+  let doc = 0;
+  for (const shard of shards) for (const length of shard.lengths) average = (average * doc + length) / ++doc;
+
+  /** Each term once, with where its postings are in every shard that holds it, in shard order. */
+  const forEachTerm = (visit: (term: string, parts: number[]) => void): void => {
+    // Where each later shard holds a term: the first shard's terms need no lookup, being visited in order.
+    const positions = shards.map((s, k) => (k === 0 ? null : new Map(s.terms.map((term, i) => [term, i]))));
+    const done = shards.map((s) => new Uint8Array(s.terms.length));
+    for (let k = 0; k < shards.length; k++) {
+      const { terms } = shards[k]!;
+      for (let i = 0; i < terms.length; i++) {
+        if (done[k]![i]) continue;
+        const term = terms[i]!;
+        // Pairs of (shard, its term number), flat.
+        const parts = [k, i];
+        for (let j = k + 1; j < shards.length; j++) {
+          const at = positions[j]!.get(term);
+          if (at === undefined) continue;
+          done[j]![at] = 1;
+          parts.push(j, at);
+        }
+        visit(term, parts);
+      }
+    }
+  };
+  const postingsOf = (parts: number[]): ListSource => ({
+    forEach(visit) {
+      for (let p = 0; p < parts.length; p += 2) {
+        const k = parts[p]!;
+        const i = parts[p + 1]!;
+        const { starts, docs, tfs } = shards[k]!;
+        const offset = offsets[k]!;
+        for (let at = starts[i]!, end = starts[i + 1]!; at < end; at++) visit(tfs[at]!, docs[at]! + offset);
+      }
+    },
+  });
+  /** [document, value] for every document of every shard, in order. */
+  const eachDocument = <T>(value: (shard: IndexShard, i: number) => T): [number, T][] => {
+    const entries: [number, T][] = [];
+    shards.forEach((shard, k) => {
+      for (let i = 0; i < shard.ids.length; i++) entries.push([offsets[k]! + i, value(shard, i)]);
+    });
+    return entries;
+  };
+  const fieldLengthOf = (shard: IndexShard, i: number): number[] => {
+    const lengths: number[] = [];
+    lengths[fieldId] = shard.lengths[i]!;
+    return lengths;
+  };
+
+  return {
+    internals: (): Internals => ({
+      _index: { forEach: (fn) => forEachTerm((term, parts) => fn(term, { get: (id) => (id === fieldId ? postingsOf(parts) : undefined) })) },
+      _documentIds: new Map(eachDocument((shard, i) => shard.ids[i]!)),
+      _fieldLength: new Map(eachDocument(fieldLengthOf)),
+      _avgFieldLength: averageOf(fieldId, average, count),
+      _documentCount: count,
+      _fieldIds: fieldIds,
+    }),
+    toJSON: (): SerializedIndex => {
+      const index: [string, Record<string, unknown>][] = [];
+      forEachTerm((term, parts) => {
+        const frequencies: Record<number, number> = {};
+        postingsOf(parts).forEach((tf, doc) => (frequencies[doc] = tf));
+        index.push([term, { [fieldId]: frequencies }]);
+      });
+      // The fields of MiniSearch's `toJSON` (storedFields empty: nothing is stored), so `loadJS` takes it as its own.
+      const serialized: SerializedIndex & { nextId: number; storedFields: object; dirtCount: number } = {
+        documentCount: count,
+        nextId: count,
+        documentIds: Object.fromEntries(eachDocument((shard, i) => shard.ids[i]!)),
+        fieldIds,
+        fieldLength: Object.fromEntries(eachDocument(fieldLengthOf)),
+        averageFieldLength: averageOf(fieldId, average, count),
+        storedFields: {},
+        dirtCount: 0,
+        index,
+        serializationVersion: 2,
+      };
+      return serialized;
+    },
+  };
+}
+
+/** MiniSearch's `_avgFieldLength`: by field id, and empty until a document is added. */
+const averageOf = (fieldId: number, average: number, count: number): number[] => {
+  const averages: number[] = [];
+  if (count > 0) averages[fieldId] = average;
+  return averages;
+};

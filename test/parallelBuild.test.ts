@@ -1,0 +1,130 @@
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { readQuestions } from '../bench/corpora.ts';
+import { syntheticArticles } from '../bench/synthetic.ts';
+import { buildFromSeeds, type BuildOptions } from '../src/library/build.ts';
+import { claimNext, withLimit } from '../src/library/indexClaims.ts';
+import { startIndexThread } from '../src/library/indexThread.ts';
+import { readSeedFiles } from '../src/library/seeds.ts';
+import { ask } from '../src/search/ask.ts';
+import { INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../src/search/paragraphIndex.ts';
+import { documentIdsOf, freezePostings, type IndexSource } from '../src/search/postings.ts';
+import { joinShards, shardOf, type IndexShard } from '../src/search/shards.ts';
+import { ALL_ARTICLES, FIXTURES, loadArticle } from './helpers.ts';
+
+const bundled = ALL_ARTICLES.map(loadArticle);
+const docs = [...bundled, ...[...syntheticArticles(bundled, 25)].map((f) => loadArticle(writeTemp(f.file, f.text)))].flatMap(paragraphDocs);
+
+function writeTemp(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gisa-shard-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function indexOf(part: ParagraphDoc[]): MiniSearch<ParagraphDoc> {
+  const index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
+  index.addAll(part);
+  return index;
+}
+
+/** Every term's frozen postings, documents and factors, by term. */
+function frozen(index: IndexSource & { toJSON(): object }): Map<string, { docs: number[]; factors: number[] }> {
+  const postings = freezePostings(index, 'text');
+  const terms = (index.toJSON() as { index: [string, unknown][] }).index.map(([term]) => term);
+  return new Map(terms.map((term) => [term, { docs: [...postings.get(term)!.docs], factors: [...postings.get(term)!.factors] }]));
+}
+
+const single = indexOf(docs);
+const singleFrozen = frozen(single);
+
+/** MiniSearch's serialisation with its terms sorted: the order of the terms is the only thing allowed to differ. */
+function sortedJSON(index: { toJSON(): object }) {
+  const json = JSON.parse(JSON.stringify(index)) as { index: [string, unknown][] };
+  return { ...json, index: json.index.sort(([a], [b]) => (a < b ? -1 : 1)) };
+}
+
+describe('an index built in parts and joined', () => {
+  it('has the same postings, factors, documents and serialisation as one index of all the documents, wherever it is cut', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: docs.length }), { maxLength: 3 }), (cuts) => {
+        const bounds = [0, ...cuts.sort((a, b) => a - b), docs.length];
+        const shards: IndexShard[] = bounds.slice(1).map((end, i) => shardOf(indexOf(docs.slice(bounds[i], end))));
+        const joined = joinShards(shards);
+        expect(frozen(joined)).toEqual(singleFrozen);
+        expect([...documentIdsOf(joined)]).toEqual([...documentIdsOf(single)]);
+        expect(sortedJSON(joined)).toEqual(sortedJSON(single));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('serialises to what MiniSearch loads as its own, scoring exactly as one index does', () => {
+    const half = Math.floor(docs.length / 2);
+    const joined = joinShards([shardOf(indexOf(docs.slice(0, half))), shardOf(indexOf(docs.slice(half)))]);
+    const loaded = MiniSearch.loadJS<ParagraphDoc>(joined.toJSON() as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+    for (const query of ['오픈AI 소라', '반도체 수출', '저우훙이', 'AGI']) {
+      expect(loaded.search(query)).toEqual(single.search(query));
+    }
+  });
+
+  it('refuses a shard of an index with documents removed, whose numbering has gaps', () => {
+    const index = indexOf(docs.slice(0, 5));
+    index.discard(docs[1]!.id);
+    expect(() => shardOf(index)).toThrow(/numbered 0, 1, 2/);
+  });
+});
+
+describe('claims shared between the index thread and the main thread', () => {
+  it('hands out each paragraph once, up to the limit, and none once the limit is reached', () => {
+    const claims = new BigInt64Array(new SharedArrayBuffer(8));
+    Atomics.store(claims, 0, withLimit(0, 3));
+    expect([claimNext(claims), claimNext(claims), claimNext(claims), claimNext(claims)]).toEqual([0, 1, 2, null]);
+  });
+});
+
+/** Seed files in a temp folder: the bundled articles and `extra` synthetic ones. */
+async function seedFolder(extra: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'gisa-par-'));
+  for (const path of ALL_ARTICLES) copyFileSync(path, join(dir, path.split('/').pop()!));
+  for (const name of readdirSync(FIXTURES).slice(0, 10)) copyFileSync(join(FIXTURES, name), join(dir, `fixture_${name}`));
+  for (const f of syntheticArticles(bundled, extra)) writeFileSync(join(dir, f.file), f.text);
+  return readSeedFiles(dir, 2 ** 21);
+}
+
+describe('a build on two threads', () => {
+  const questions = readQuestions('test/golden/ask.json').answerable.map((q) => q.q);
+
+  async function compare(options: Partial<BuildOptions>) {
+    const files = await seedFolder(60);
+    const alone = await buildFromSeeds(files, new Map(), { maxBytes: 2 ** 21, parallelFromFiles: Infinity });
+    const errors: unknown[] = [];
+    const two = await buildFromSeeds(files, new Map(), { maxBytes: 2 ** 21, parallelFromFiles: 2, onThreadError: (e) => errors.push(e), ...options });
+    expect(frozen(two.index)).toEqual(frozen(alone.index));
+    expect(sortedJSON(two.index)).toEqual(sortedJSON(alone.index));
+    expect(two.report).toEqual(alone.report);
+    for (const q of questions) expect(ask(two.corpus, q, { limit: 5 })).toEqual(ask(alone.corpus, q, { limit: 5 }));
+    return errors;
+  }
+
+  it('builds exactly the index one thread builds, and answers the same', async () => {
+    let split = -1;
+    const errors = await compare({
+      startThread: () => {
+        const thread = startIndexThread();
+        return { ...thread, finish: (total) => (split = thread.finish(total)) };
+      },
+    });
+    expect(errors).toEqual([]);
+    // The thread indexed some paragraphs and left the main thread some.
+    expect(split).toBeGreaterThan(0);
+  });
+
+  it('indexes the thread’s part itself when the thread fails, and reports why', async () => {
+    const errors = await compare({ startThread: () => startIndexThread(new URL('./no-such-worker.ts', import.meta.url)) });
+    expect(errors).toHaveLength(1);
+  });
+});
