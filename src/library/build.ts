@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
 import { INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../search/paragraphIndex.ts';
-import { joinShards, shardOf, type IndexShard } from '../search/shards.ts';
+import { joinShards, shardOf, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 import { startIndexThread, type IndexThread } from './indexThread.ts';
 import { parseSeed, type SeedFailure, type SeedFile } from './seeds.ts';
 import type { Manifest } from './snapshot.ts';
@@ -10,7 +10,7 @@ import type { Manifest } from './snapshot.ts';
 export interface Built {
   corpus: Corpus;
   /** The index the corpus was frozen from, as MiniSearch's parts: kept only until the snapshot is written. */
-  index: ReturnType<typeof joinShards>;
+  index: JoinedIndex;
   manifest: Manifest;
   failures: SeedFailure[];
   report: {

@@ -59,11 +59,14 @@ export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
   return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: docs.slice(0, at), tfs: tfs.slice(0, at) };
 }
 
-/**
- * The shards' documents one after another, as a single index: the view freezing reads, and MiniSearch's own
- * serialisation of it for the snapshot (which `MiniSearch.loadJS` would load as an index built in one piece).
- */
-export function joinShards(shards: IndexShard[]): IndexView & { toJSON(): SerializedIndex } {
+/** Shards joined: the view freezing reads, and MiniSearch's own serialisation of it for the snapshot. */
+export interface JoinedIndex extends IndexView {
+  /** What MiniSearch's `toJSON` gives for one index of all the documents (`MiniSearch.loadJS` takes it as such). */
+  toJSON(): SerializedIndex;
+}
+
+/** The shards' documents one after another, as a single index. */
+export function joinShards(shards: IndexShard[]): JoinedIndex {
   const fieldIds = shards[0]?.fieldIds ?? { text: 0 };
   const [field, fieldId] = Object.entries(fieldIds)[0]!;
   if (shards.some((s) => s.fieldIds[field] !== fieldId)) throw new Error('the shards index different fields');
