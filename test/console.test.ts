@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SNAPSHOT_FILE } from '../src/library/snapshot.ts';
 import { ArticleReplySchema, AskReplySchema, ReindexReplySchema, ReplySchema } from '../src/replies.ts';
 import { FIXTURES, REPO, SEED_FILE } from './helpers.ts';
 
@@ -87,7 +88,7 @@ describe('the local console (npm start without a token)', () => {
     expect(ReindexReplySchema.parse(upload)).toMatchObject({ ok: true, articles: 2, added: ['daily_market_digital.txt'], saved: 'daily_market_digital.txt' });
     expect(AskReplySchema.parse(ask).results[0]).toMatchObject({ article: 'daily_market_digital', paragraph: 3 });
     expect(missing).toMatchObject({ command: 'reindex', error: expect.stringContaining('/no/such/file.txt') });
-    expect(existsSync(join(dataDir, 'snapshot.json'))).toBe(true);
+    expect(existsSync(join(dataDir, SNAPSHOT_FILE))).toBe(true);
   });
 
   it('names the bad variable when the configuration is wrong', async () => {

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
 import { Library } from '../src/library/library.ts';
+import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from '../src/library/snapshot.ts';
 import { safeSeedName } from '../src/library/upload.ts';
 import { createLogger } from '../src/log.ts';
 import { ask } from '../src/search/ask.ts';
+import { joinShards, type IndexShard } from '../src/search/shards.ts';
 import { fixture, SEED_FILE } from './helpers.ts';
 
 const MODERATOR = { id: 'm', name: 'mod', isModerator: true };
@@ -76,7 +78,6 @@ describe('reindex with good, legacy-encoded and bad files', () => {
   it('keeps serving the old version of a file edited into something unreadable, and drops removed files', async () => {
     const { library, seedsDir } = await libraryWith({ 'kbs.txt': read(SEED_FILE), 'daily.txt': read(fixture('daily_market_digital.txt')) });
     writeFileSync(join(seedsDir, 'kbs.txt'), Buffer.from([0, 1, 2, 3]));
-    const { rmSync } = await import('node:fs');
     rmSync(join(seedsDir, 'daily.txt'));
 
     const report = await library.reindex(MODERATOR);
@@ -88,7 +89,6 @@ describe('reindex with good, legacy-encoded and bad files', () => {
 
   it('keeps the previous index when no article at all can be read', async () => {
     const { library, seedsDir } = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
-    const { rmSync } = await import('node:fs');
     rmSync(join(seedsDir, 'kbs.txt'));
     const served = library.corpus;
     const report = await library.reindex(MODERATOR);
@@ -154,7 +154,7 @@ describe('snapshots', () => {
   it('are written atomically, loaded when the seeds match, and rebuilt when they do not', async () => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
     await lib.library.snapshotWritten();
-    expect(readdirSync(lib.dataDir)).toEqual(['snapshot.json']);
+    expect(readdirSync(lib.dataDir)).toEqual([SNAPSHOT_FILE]);
     lib.logs.length = 0;
     const again = await lib.open();
     expect(lib.logs.some((l) => l.includes('loaded the index snapshot'))).toBe(true);
@@ -172,7 +172,6 @@ describe('snapshots', () => {
   it('that cannot be written are logged, and the new index serves all the same', async () => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
     await lib.library.snapshotWritten();
-    const { rmSync } = await import('node:fs');
     rmSync(lib.dataDir, { recursive: true });
     writeFileSync(lib.dataDir, 'a file where the data folder should be');
     writeFileSync(join(lib.seedsDir, 'newsis.txt'), read(fixture('newsis_summit.txt')));
@@ -185,27 +184,69 @@ describe('snapshots', () => {
     expect(lib.logs.some((l) => l.includes('could not write the snapshot'))).toBe(true);
   });
 
+  /** Rewrites a written snapshot through the real writer, with its index's arrays changed. */
+  const withPostings = (change: (shard: IndexShard) => void) => async (dataDir: string) => {
+    const read = await readSnapshot(dataDir);
+    if (!read.ok) throw new Error(read.reason);
+    const shards = read.snapshot.index.shards.map((s) => ({ ...s, docs: s.docs.slice(), tfs: s.tfs.slice() }));
+    change(shards[0]!);
+    await writeSnapshot(dataDir, { ...read.snapshot, index: joinShards(shards) });
+  };
+  /** The first term of a shard with at least two postings. */
+  const listOfTwo = (shard: IndexShard): number => shard.terms.findIndex((_, t) => shard.starts[t + 1]! - shard.starts[t]! >= 2);
+
   it.each([
-    ['corrupt', '{"format": "gisa-bot-snap'],
-    ['foreign', JSON.stringify({ hello: 'world' })],
-    ['tampered index', (s: { index: object }) => ({ ...s, index: { nonsense: true } })],
-    // Well formed but for one posting, which only freezing reads.
-    ['tampered posting', (s: { index: { index: [string, Record<string, Record<string, number>>][] } }) => {
-      const [, fields] = s.index.index.find(([term]) => term === '손오공')!;
-      fields[Object.keys(fields)[0]!] = { '3': -1 };
-      return s;
+    ['corrupt', (path: string) => writeFileSync(path, 'gisa-bot snap')],
+    ['foreign', (path: string) => writeFileSync(path, JSON.stringify({ hello: 'world' }))],
+    ['cut short', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, -100))],
+    ['tampered header', (path: string) => {
+      const bytes = readFileSync(path);
+      // The header's JSON opens with `[` instead of `{`: its length still holds, the JSON does not.
+      const start = 'gisa-bot snapshot\n'.length + 4;
+      expect(bytes.toString('utf16le', start, start + 2)).toBe('{');
+      bytes.write('[', start, 'utf16le');
+      writeFileSync(path, bytes);
     }],
-  ])('a %s snapshot is ignored with a warning and rebuilt', async (_kind, content) => {
+  ])('a %s snapshot is ignored with a warning and rebuilt', async (_kind, damage) => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
     await lib.library.snapshotWritten();
-    const path = join(lib.dataDir, 'snapshot.json');
-    const replacement = typeof content === 'string' ? content : JSON.stringify(content(JSON.parse(readFileSync(path, 'utf8'))));
-    writeFileSync(path, replacement);
+    damage(join(lib.dataDir, SNAPSHOT_FILE));
+    await expectRebuilt(lib);
+  });
+
+  it.each([
+    ['a posting of a document that does not exist', withPostings((shard) => void (shard.docs[0] = shard.ids.length))],
+    ['a term frequency of 0', withPostings((shard) => void (shard.tfs[0] = 0))],
+    // Well formed, but a list out of document order, which only freezing reads.
+    ['a list out of order', withPostings((shard) => {
+      const at = shard.starts[listOfTwo(shard)]!;
+      [shard.docs[at], shard.docs[at + 1]] = [shard.docs[at + 1]!, shard.docs[at]!];
+    })],
+  ])('a snapshot with %s is ignored with a warning and rebuilt', async (_kind, damage) => {
+    const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
+    await lib.library.snapshotWritten();
+    await damage(lib.dataDir);
+    await expectRebuilt(lib);
+  });
+
+  async function expectRebuilt(lib: Awaited<ReturnType<typeof libraryWith>>) {
     lib.logs.length = 0;
     const { library } = await lib.open();
     expect(lib.logs.some((l) => l.includes('ignoring the snapshot'))).toBe(true);
     expect(library.corpus.articles).toHaveLength(1);
     expect(ask(library.corpus, '손오공보다 빠르다').results[0]?.paragraph).toBe(15);
+  }
+
+  it('replaces a snapshot of the old format (MiniSearch JSON), and removes it', async () => {
+    const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
+    await lib.library.snapshotWritten();
+    rmSync(join(lib.dataDir, SNAPSHOT_FILE));
+    writeFileSync(join(lib.dataDir, 'snapshot.json'), JSON.stringify({ format: 'gisa-bot-snapshot', version: 19 }));
+    lib.logs.length = 0;
+    const again = await lib.open();
+    await again.library.snapshotWritten();
+    expect(lib.logs.some((l) => l.includes('built the index from seeds'))).toBe(true);
+    expect(readdirSync(lib.dataDir)).toEqual([SNAPSHOT_FILE]);
   });
 });
 

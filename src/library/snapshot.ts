@@ -1,10 +1,25 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { endianness } from 'node:os';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
-import { SerializedIndexSchema, type SerializedIndex } from '../search/postings.ts';
+import { joinShards, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 
-export const SNAPSHOT_FILE = 'snapshot.json';
+/**
+ * One file: `MAGIC`, the byte length of a JSON header (uint32), the header in UTF-16 (articles, manifest, and each
+ * index shard's ids and terms), padding to 4 bytes, then each shard's arrays as little-endian int32: field lengths, term
+ * starts, documents, term frequencies. The postings (8 million at 10,000 articles) are copied straight into the
+ * arrays freezing reads, where as MiniSearch's JSON they took 7 s to parse and 6.6 s to freeze.
+ */
+export const SNAPSHOT_FILE = 'snapshot.bin';
+/** Snapshots before version 20 were MiniSearch's JSON, under this name: removed once a new one is written. */
+const LEGACY_FILE = 'snapshot.json';
+const MAGIC = Buffer.from('gisa-bot snapshot\n');
+/**
+ * The header is mostly Korean text: as UTF-16 it is about 10% larger than as UTF-8, but it decodes in 0.7 s
+ * rather than 1.8 s at 10,000 articles (a copy, where UTF-8 is decoded character by character).
+ */
+const HEADER_ENCODING = 'utf16le';
 const FORMAT = 'gisa-bot-snapshot';
 // 2: paragraphs are indexed with their article's headline.
 // 3: no stored fields (article and paragraph come from the document id).
@@ -16,7 +31,8 @@ const FORMAT = 'gisa-bot-snapshot';
 //    broadcast bites and pairs of speakers are read differently.
 // 18: an HTML page saved as text is read as text.
 // 19: a portal's translation button and reader poll are furniture; `김유리기자` is `김유리 기자`.
-const VERSION = 19;
+// 20: the index is held as MiniSearch's postings in arrays, in a binary file, instead of MiniSearch's JSON.
+const VERSION = 20;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
@@ -24,65 +40,113 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 const FailureSchema = z.object({ file: z.string(), message: z.string() });
 
-const SnapshotSchema = z.object({
+/** A shard's part of the header; its arrays follow the header, sized by these counts. */
+const ShardHeaderSchema = z.object({
+  fieldIds: z.record(z.string(), z.number().int().nonnegative()),
+  ids: z.array(z.string()),
+  terms: z.array(z.string()),
+  postings: z.number().int().nonnegative(),
+});
+
+const HeaderSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
   createdAt: z.string(),
   manifest: ManifestSchema,
   failures: z.array(FailureSchema),
   articles: z.array(ArticleSchema),
-  // MiniSearch's own serialisation (`toJSON`), frozen for serving without being loaded into MiniSearch first.
-  index: SerializedIndexSchema,
+  shards: z.array(ShardHeaderSchema).min(1),
 });
 
 export interface Snapshot {
   manifest: Manifest;
   failures: z.infer<typeof FailureSchema>[];
   articles: Article[];
-  /** MiniSearch's index, or one it built in parts (see shards.ts): what matters is its serialisation. */
-  index: { toJSON(): object };
+  index: JoinedIndex;
 }
 
-/** A snapshot as read: its index as MiniSearch serialised it. */
-export type LoadedSnapshot = Omit<Snapshot, 'index'> & { index: SerializedIndex };
+/** The int32 arrays of a shard, in file order. */
+const arraysOf = (shard: IndexShard): Int32Array[] => [shard.lengths, shard.starts, shard.docs, shard.tfs];
 
 /** Writes to a temp file and renames it over the old one, so a crash mid-write never leaves half a snapshot. */
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
+  // Typed arrays are written as they lie in memory: a big-endian machine rebuilds instead (see readSnapshot).
+  if (endianness() !== 'LE') throw new Error('snapshots are written on little-endian machines only');
   await mkdir(dataDir, { recursive: true });
   const target = join(dataDir, SNAPSHOT_FILE);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const body = {
-    format: FORMAT,
-    version: VERSION,
-    createdAt: new Date().toISOString(),
-    manifest: snapshot.manifest,
-    failures: snapshot.failures,
-    articles: snapshot.articles,
-    index: snapshot.index.toJSON(),
-  };
-  await writeFile(temp, JSON.stringify(body));
+  const { shards } = snapshot.index;
+  const header = Buffer.from(
+    JSON.stringify({
+      format: FORMAT,
+      version: VERSION,
+      createdAt: new Date().toISOString(),
+      manifest: snapshot.manifest,
+      failures: snapshot.failures,
+      articles: snapshot.articles,
+      shards: shards.map((s) => ({ fieldIds: s.fieldIds, ids: s.ids, terms: s.terms, postings: s.docs.length })),
+    }),
+    HEADER_ENCODING,
+  );
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + header.length) % 4)) % 4);
+  const arrays = shards.flatMap(arraysOf).map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const file = await open(temp, 'w');
+  try {
+    await file.writev([MAGIC, length, header, padding, ...arrays]);
+  } finally {
+    await file.close();
+  }
   await rename(temp, target);
+  await rm(join(dataDir, LEGACY_FILE), { force: true });
 }
 
-export type SnapshotRead = { ok: true; snapshot: LoadedSnapshot } | { ok: false; reason: string };
+export type SnapshotRead = { ok: true; snapshot: Snapshot } | { ok: false; reason: string };
 
 /** Reads and validates a snapshot; anything missing, corrupt or foreign is a reason, never an exception. */
 export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(join(dataDir, SNAPSHOT_FILE), 'utf8');
+    bytes = await readFile(join(dataDir, SNAPSHOT_FILE));
   } catch {
     return { ok: false, reason: 'no snapshot yet' };
   }
+  if (endianness() !== 'LE') return { ok: false, reason: 'this machine is big-endian' };
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'it is not a gisa-bot snapshot' };
+  const headerLength = bytes.readUInt32LE(MAGIC.length);
+  const headerStart = MAGIC.length + 4;
+  if (headerStart + headerLength > bytes.length) return { ok: false, reason: 'it is cut short' };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString(HEADER_ENCODING, headerStart, headerStart + headerLength));
   } catch {
-    return { ok: false, reason: 'the snapshot is not valid JSON' };
+    return { ok: false, reason: 'its header is not valid JSON' };
   }
-  const parsed = SnapshotSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `the snapshot has an unexpected shape (${parsed.error.issues[0]?.message})` };
-  return { ok: true, snapshot: { ...parsed.data, articles: parsed.data.articles.map(shareParagraphText) } };
+  const parsed = HeaderSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: `it has an unexpected shape (${parsed.error.issues[0]?.message})` };
+  const { shards: headers, articles, manifest, failures } = parsed.data;
+  let at = headerStart + headerLength;
+  at += (4 - (at % 4)) % 4;
+  /** The next `count` int32s, copied out so that the file's bytes can be collected. */
+  const take = (count: number): Int32Array | null => {
+    const end = at + 4 * count;
+    if (end > bytes.length) return null;
+    const array = new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + end));
+    at = end;
+    return array;
+  };
+  const shards: IndexShard[] = [];
+  for (const { fieldIds, ids, terms, postings } of headers) {
+    const [lengths, starts, docs, tfs] = [take(ids.length), take(terms.length + 1), take(postings), take(postings)];
+    if (!lengths || !starts || !docs || !tfs) return { ok: false, reason: 'it is cut short' };
+    const shard = { fieldIds, ids, terms, lengths, starts, docs, tfs };
+    const problem = shardProblem(shard);
+    if (problem) return { ok: false, reason: `its index cannot be read (${problem})` };
+    shards.push(shard);
+  }
+  if (at !== bytes.length) return { ok: false, reason: 'it has bytes after its index' };
+  return { ok: true, snapshot: { manifest, failures, articles: articles.map(shareParagraphText), index: joinShards(shards) } };
 }
 
 export function sameManifest(a: Manifest, b: Manifest): boolean {

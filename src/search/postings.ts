@@ -2,14 +2,13 @@
  * MiniSearch's inverted index, frozen into typed arrays for serving. Queries read postings directly so they score
  * only the documents that can still reach the top few (see retrieve.ts), instead of every match as
  * `MiniSearch#search` does (about 3.5 µs a match: 100 ms for a common word in 200,000 paragraphs). MiniSearch
- * builds the index and writes the snapshot; once frozen, its own copy is let go: it keeps each posting as an entry
- * of a `Map` per term (about 56 bytes a posting, 446 MB at 10,000 articles), where this keeps 12. A snapshot's
- * index is frozen from MiniSearch's serialisation as it is read, never rebuilt as those maps. MiniSearch keeps
- * these fields private, so their shape is checked when freezing, and `minisearch` is pinned to the version this was
- * written against.
+ * builds the index; its postings are copied into arrays (shards.ts), which the snapshot holds, and frozen from
+ * there, and its own copy is let go: it keeps each posting as an entry of a `Map` per term (about 56 bytes a
+ * posting, 446 MB at 10,000 articles), where this keeps 12. A snapshot is never rebuilt as those maps. MiniSearch
+ * keeps these fields private, so their shape is checked when copying, and `minisearch` is pinned to the version
+ * this was written against.
  */
 import type MiniSearch from 'minisearch';
-import { z } from 'zod';
 
 /**
  * One term's postings in one field: its documents, ascending, and each one's BM25 factor (the score divided by the
@@ -56,10 +55,7 @@ export interface ListSource {
   forEach(visit: (tf: number, doc: number) => void): void;
 }
 
-/**
- * What freezing reads of an index: the private fields of a MiniSearch instance, the same from its `toJSON`, or
- * from the parts of an index built by two threads (see shards.ts).
- */
+/** What freezing reads of an index: the private fields of a MiniSearch instance, or the same from shards.ts. */
 export interface Internals {
   _index: { forEach(fn: (term: string, data: { get(fieldId: number): ListSource | undefined }) => void): void };
   _documentIds: Map<number, string>;
@@ -69,34 +65,16 @@ export interface Internals {
   _fieldIds: Record<string, number>;
 }
 
-/**
- * MiniSearch's serialisation of an index (`toJSON`, its `AsPlainObject`), as a snapshot holds it. Freezing reads
- * it directly: `MiniSearch.loadJS` would first rebuild the whole index as maps (446 MB and several seconds at
- * 10,000 articles) only for them to be copied and dropped. Postings are checked as they are read.
- */
-export const SerializedIndexSchema = z.object({
-  serializationVersion: z.literal(2),
-  documentCount: z.number().int().nonnegative(),
-  documentIds: z.record(z.string(), z.string()),
-  fieldIds: z.record(z.string(), z.number().int().nonnegative()),
-  fieldLength: z.record(z.string(), z.array(z.number().nonnegative())),
-  averageFieldLength: z.array(z.number().nonnegative()),
-  // Hundreds of thousands of terms: checked one by one as freezing reads them, not copied by a schema first.
-  index: z.custom<[string, Record<string, unknown>][]>(Array.isArray, { error: 'the index has no list of terms' }),
-});
-export type SerializedIndex = z.infer<typeof SerializedIndexSchema>;
-
-/** An index that already reads as freezing needs it: MiniSearch indexes of parts of the documents, joined. */
+/** An index that already reads as freezing needs it: MiniSearch's postings as arrays, in parts, joined (shards.ts). */
 export interface IndexView {
   internals(): Internals;
 }
 
-/** An index to freeze: MiniSearch's own, its serialisation, or indexes of its parts joined. */
-export type IndexSource = MiniSearch | SerializedIndex | IndexView;
+/** An index to freeze: MiniSearch's own, or its postings as arrays (built in parts, or read from a snapshot). */
+export type IndexSource = MiniSearch | IndexView;
 
-/** Reads the private fields of MiniSearch's index, or of its serialisation; throws if they are not as expected. */
+/** Reads the private fields of MiniSearch's index; throws if they are not as expected. */
 export function internalsOf(index: IndexSource): Internals {
-  if ('serializationVersion' in index) return internalsOfSerialized(index);
   if ('internals' in index) return index.internals();
   const candidate = index as unknown as Partial<Internals>;
   const ok =
@@ -108,44 +86,6 @@ export function internalsOf(index: IndexSource): Internals {
     typeof candidate._fieldIds === 'object';
   if (!ok) throw new Error('this minisearch version stores its index differently; update src/search/postings.ts');
   return candidate as Internals;
-}
-
-function internalsOfSerialized(index: SerializedIndex): Internals {
-  const byNumber = <T>(record: Record<string, T>) => new Map(Object.entries(record).map(([key, value]) => [Number(key), value]));
-  return {
-    _index: {
-      forEach(fn) {
-        for (const entry of index.index) {
-          const [term, data] = Array.isArray(entry) ? entry : [];
-          if (typeof term !== 'string' || typeof data !== 'object' || data === null) throw new Error('an index entry is not a term and its postings');
-          fn(term, { get: (fieldId) => (fieldId in data ? serializedList(data[fieldId]) : undefined) });
-        }
-      },
-    },
-    _documentIds: byNumber(index.documentIds),
-    _fieldLength: byNumber(index.fieldLength),
-    _avgFieldLength: index.averageFieldLength,
-    _documentCount: index.documentCount,
-    _fieldIds: index.fieldIds,
-  };
-}
-
-/** `{ "12": 1, "40": 3 }`: document → term frequency. Integer keys enumerate ascending, as MiniSearch added them. */
-function serializedList(list: unknown): ListSource {
-  if (typeof list !== 'object' || list === null) throw new Error('a posting list is not an object');
-  const record = list as Record<string, unknown>;
-  return {
-    forEach(visit) {
-      for (const key in record) {
-        const tf = record[key];
-        const doc = Number(key);
-        if (typeof tf !== 'number' || !Number.isInteger(tf) || tf < 1 || !Number.isInteger(doc) || doc < 0) {
-          throw new Error(`a posting (${key}: ${String(tf)}) is not a document and a term frequency`);
-        }
-        visit(tf, doc);
-      }
-    },
-  };
 }
 
 /** Every document of an index, as [its short id, its external id]. */

@@ -1,11 +1,12 @@
 /**
- * An index built in parts: MiniSearch indexes consecutive runs of the documents on two threads (see
- * src/library/indexWorker.ts), each run's postings are copied into arrays a thread can hand over without copying
- * them again, and the parts are joined into one index as freezing and the snapshot read it. Joined, the parts give
- * the same documents, postings and average length as one MiniSearch index of all the documents in the same order.
+ * MiniSearch's index as arrays, in parts: MiniSearch indexes consecutive runs of the documents (on two threads, see
+ * src/library/indexWorker.ts), each run's postings are copied into arrays that a thread can hand over and a
+ * snapshot can hold without copying them again, and the parts are joined into one index as freezing reads it.
+ * Joined, the parts give the same documents, postings and average length as one MiniSearch index of all the
+ * documents in the same order (test/parallelBuild.test.ts).
  */
 import type MiniSearch from 'minisearch';
-import { internalsOf, type IndexView, type Internals, type ListSource, type SerializedIndex } from './postings.ts';
+import { internalsOf, type IndexView, type Internals, type ListSource } from './postings.ts';
 
 /** MiniSearch's index of one run of documents, numbered from 0, in arrays. */
 export interface IndexShard {
@@ -59,10 +60,9 @@ export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
   return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: docs.slice(0, at), tfs: tfs.slice(0, at) };
 }
 
-/** Shards joined: the view freezing reads, and MiniSearch's own serialisation of it for the snapshot. */
+/** Shards joined: the view freezing reads, and the shards themselves, which the snapshot holds. */
 export interface JoinedIndex extends IndexView {
-  /** What MiniSearch's `toJSON` gives for one index of all the documents (`MiniSearch.loadJS` takes it as such). */
-  toJSON(): SerializedIndex;
+  readonly shards: readonly IndexShard[];
 }
 
 /** The shards' documents one after another, as a single index. */
@@ -129,6 +129,7 @@ export function joinShards(shards: IndexShard[]): JoinedIndex {
   };
 
   return {
+    shards,
     internals: (): Internals => ({
       _index: { forEach: (fn) => forEachTerm((term, parts) => fn(term, { get: (id) => (id === fieldId ? postingsOf(parts) : undefined) })) },
       _documentIds: new Map(eachDocument((shard, i) => shard.ids[i]!)),
@@ -137,28 +138,6 @@ export function joinShards(shards: IndexShard[]): JoinedIndex {
       _documentCount: count,
       _fieldIds: fieldIds,
     }),
-    toJSON: (): SerializedIndex => {
-      const index: [string, Record<string, unknown>][] = [];
-      forEachTerm((term, parts) => {
-        const frequencies: Record<number, number> = {};
-        postingsOf(parts).forEach((tf, doc) => (frequencies[doc] = tf));
-        index.push([term, { [fieldId]: frequencies }]);
-      });
-      // The fields of MiniSearch's `toJSON` (storedFields empty: nothing is stored), so `loadJS` takes it as its own.
-      const serialized: SerializedIndex & { nextId: number; storedFields: object; dirtCount: number } = {
-        documentCount: count,
-        nextId: count,
-        documentIds: Object.fromEntries(eachDocument((shard, i) => shard.ids[i]!)),
-        fieldIds,
-        fieldLength: Object.fromEntries(eachDocument(fieldLengthOf)),
-        averageFieldLength: averageOf(fieldId, average, count),
-        storedFields: {},
-        dirtCount: 0,
-        index,
-        serializationVersion: 2,
-      };
-      return serialized;
-    },
   };
 }
 
@@ -168,3 +147,20 @@ const averageOf = (fieldId: number, average: number, count: number): number[] =>
   if (count > 0) averages[fieldId] = average;
   return averages;
 };
+
+/**
+ * Why a shard read from outside (a snapshot) cannot be one MiniSearch built, or null. Freezing checks the rest:
+ * documents ascending in each list, and no more postings than the field lengths count.
+ */
+export function shardProblem(shard: IndexShard): string | null {
+  const { ids, lengths, terms, starts, docs, tfs } = shard;
+  if (lengths.length !== ids.length || starts.length !== terms.length + 1 || tfs.length !== docs.length) return 'its arrays do not match its counts';
+  if (new Set(terms).size !== terms.length) return 'a term is listed twice';
+  if (starts[0] !== 0 || starts[terms.length] !== docs.length) return 'its term lists do not cover its postings';
+  for (let t = 0; t < terms.length; t++) if (starts[t + 1]! <= starts[t]!) return `the list of '${terms[t]}' is empty or out of order`;
+  for (let at = 0; at < docs.length; at++) {
+    if (docs[at]! < 0 || docs[at]! >= ids.length || tfs[at]! < 1) return `a posting (${docs[at]}: ${tfs[at]}) is not a document and a term frequency`;
+  }
+  for (const length of lengths) if (length < 0) return 'a field length is negative';
+  return null;
+}
