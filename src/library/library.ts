@@ -47,7 +47,7 @@ export class Library {
 
   /**
    * Writes the snapshot after the new index already serves: it only speeds up the next start, and writing it
-   * (about a third of a reindex) would otherwise delay the moderator's reply. Writes run one after another.
+   * (about a sixth of a reindex) would otherwise delay the moderator's reply. Writes run one after another.
    */
   #persist(built: Built): void {
     const { logger } = this.options;
