@@ -29,11 +29,11 @@ export interface BuildOptions {
   maxBytes: number;
   /** The files the index being replaced was built from, to tell a changed file from an added one. */
   previousManifest?: Manifest;
-  /** From this many seed files, a second thread indexes half the paragraphs (tests lower it). */
+  /** From this many seed files, a second thread indexes part of the paragraphs (tests lower it). */
   parallelFromFiles?: number;
-  /** Starts that thread (tests give one that fails, to see the main thread take its half over). */
+  /** Starts that thread (tests give one that fails, to see the main thread take its part over). */
   startThread?: () => IndexThread;
-  /** Told why the thread failed, when the main thread indexed its half instead. */
+  /** Told why the thread failed, when the main thread indexed its part instead. */
   onThreadError?: (error: unknown) => void;
 }
 

@@ -132,7 +132,7 @@ function buildOptions(options: LibraryOptions, previousManifest?: Manifest): Bui
   return {
     maxBytes: options.maxArticleBytes,
     previousManifest,
-    onThreadError: (error) => options.logger.warn({ err: error }, 'the second index thread failed; indexed its half on the main thread'),
+    onThreadError: (error) => options.logger.warn({ err: error }, 'the second index thread failed; indexed its part on the main thread'),
   };
 }
 
