@@ -9,6 +9,7 @@
  * this was written against.
  */
 import type MiniSearch from 'minisearch';
+import { internalsOf, joinShards, shardOf, type JoinedIndex } from './shards.ts';
 
 /**
  * One term's postings in one field: its documents, ascending, and each one's BM25 factor (the score divided by the
@@ -50,47 +51,19 @@ export interface DocumentKeys {
   count: number;
 }
 
-/** A term's postings in one field as freezing reads them: each (term frequency, document), documents ascending. */
-export interface ListSource {
-  forEach(visit: (tf: number, doc: number) => void): void;
-}
-
-/** What freezing reads of an index: the private fields of a MiniSearch instance, or the same from shards.ts. */
-export interface Internals {
-  _index: { forEach(fn: (term: string, data: { get(fieldId: number): ListSource | undefined }) => void): void };
-  _documentIds: Map<number, string>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _fieldIds: Record<string, number>;
-}
-
-/** An index that already reads as freezing needs it: MiniSearch's postings as arrays, in parts, joined (shards.ts). */
-export interface IndexView {
-  internals(): Internals;
-}
-
 /** An index to freeze: MiniSearch's own, or its postings as arrays (built in parts, or read from a snapshot). */
-export type IndexSource = MiniSearch | IndexView;
+export type IndexSource = MiniSearch | JoinedIndex;
 
-/** Reads the private fields of MiniSearch's index; throws if they are not as expected. */
-export function internalsOf(index: IndexSource): Internals {
-  if ('internals' in index) return index.internals();
-  const candidate = index as unknown as Partial<Internals>;
-  const ok =
-    typeof candidate._index?.forEach === 'function' &&
-    candidate._documentIds instanceof Map &&
-    candidate._fieldLength instanceof Map &&
-    Array.isArray(candidate._avgFieldLength) &&
-    typeof candidate._documentCount === 'number' &&
-    typeof candidate._fieldIds === 'object';
-  if (!ok) throw new Error('this minisearch version stores its index differently; update src/search/postings.ts');
-  return candidate as Internals;
-}
+/** The index as arrays: a MiniSearch index is copied into one shard first (which checks its private fields). */
+const joinedOf = (index: IndexSource, field: string): JoinedIndex => {
+  if (!('shards' in index)) return joinShards([shardOf(index, field)]);
+  if (index.field !== field) throw new Error(`the index has no field '${field}'`);
+  return index;
+};
 
 /** Every document of an index, as [its short id, its external id]. */
 export function documentIdsOf(index: IndexSource): IterableIterator<[number, string]> {
-  return internalsOf(index)._documentIds.entries();
+  return 'shards' in index ? index.documentIds() : internalsOf(index)._documentIds.entries();
 }
 
 /**
@@ -103,12 +76,9 @@ export function documentIdsOf(index: IndexSource): IterableIterator<[number, str
  * article, not once per paragraph (see retrieve.ts).
  */
 export function freezePostings(index: IndexSource, field = 'text', keys?: Int32Array): Postings {
-  const internals = internalsOf(index);
-  const fieldId = internals._fieldIds[field];
-  if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
-  let own = 0;
-  for (const doc of internals._fieldLength.keys()) own = Math.max(own, doc + 1);
-  const { termIds, starts, docs, factors, maxFactors } = copyPostings(internals, fieldId, own);
+  const joined = joinedOf(index, field);
+  const own = joined.documentCount;
+  const { termIds, starts, docs, factors, maxFactors } = copyPostings(joined);
   const keyed = keys ? documentsByKey(keys, own) : undefined;
   const find = (list: PostingList, doc: number): number | undefined => {
     const at = lowerBound(list.docs, doc);
@@ -124,28 +94,27 @@ export function freezePostings(index: IndexSource, field = 'text', keys?: Int32A
     has: (word) => termIds.has(word),
     factor: keys ? (list, doc) => find(list, keys[doc] ?? -1) : find,
     size: keys ? keys.length : own,
-    documentCount: internals._documentCount,
+    documentCount: own,
     keys: keyed,
   };
 }
 
 /**
- * The field's postings as arrays, grouped by term. Apart from `freezePostings` so that its closures, which live as
- * long as the corpus, cannot hold on to MiniSearch's maps.
+ * The postings as one set of arrays, grouped by term, with BM25 factors for term frequencies. Apart from
+ * `freezePostings` so that its closures, which live as long as the corpus, cannot hold on to the shards.
  */
-function copyPostings(internals: Internals, fieldId: number, own: number) {
+function copyPostings(joined: JoinedIndex) {
+  const { shards, offsets, documentCount: own, averageLength } = joined;
   // BM25's length normalisation of each document, worked out once rather than for each of its postings. A
-  // document's field length is how many distinct terms it holds, a posting each: their sum sizes the arrays,
-  // without a first pass over millions of postings to count them (freezing a snapshot's 10,000 articles took 7.1 s
-  // with that pass, 6.6 s without).
+  // document's field length is how many distinct terms it holds, a posting each: their sum sizes the arrays.
   const norms = new Float64Array(own);
-  const averageLength = internals._avgFieldLength[fieldId] ?? 0;
   let capacity = 0;
-  for (const [doc, perField] of internals._fieldLength) {
-    const length = perField[fieldId] ?? 0;
-    norms[doc] = lengthNorm(length, averageLength);
-    capacity += length;
-  }
+  shards.forEach((shard, k) => {
+    shard.lengths.forEach((length, i) => {
+      norms[offsets[k]! + i] = lengthNorm(length, averageLength);
+      capacity += length;
+    });
+  });
 
   const termIds = new Map<string, number>();
   const starts: number[] = [];
@@ -153,22 +122,26 @@ function copyPostings(internals: Internals, fieldId: number, own: number) {
   let docs = new Int32Array(capacity);
   let factors = new Float64Array(capacity);
   let at = 0;
-  internals._index.forEach((term, data) => {
-    const list = data.get(fieldId);
-    if (!list) return;
+  joined.forEachTerm((term, parts) => {
     const start = at;
     let most = 0;
-    list.forEach((tf, doc) => {
-      if (at === capacity || doc >= own) throw new Error('the index holds postings its field lengths do not count');
-      // MiniSearch numbers documents as they are added and appends to a term's list, and a loaded index lists them
-      // by number: ascending, always, in the pinned version. Checked, like the shape of its internals, rather than
-      // trusted by the binary searches that rely on it.
-      if (at > start && doc <= docs[at - 1]!) throw new Error('this minisearch version lists postings out of document order; update src/search/postings.ts');
-      const factor = bm25Factor(tf, norms[doc]!);
-      if (factor > most) most = factor;
-      docs[at] = doc;
-      factors[at++] = factor;
-    });
+    for (let p = 0; p < parts.length; p += 2) {
+      const shard = shards[parts[p]!]!;
+      const offset = offsets[parts[p]!]!;
+      const i = parts[p + 1]!;
+      for (let from = shard.starts[i]!, end = shard.starts[i + 1]!; from < end; from++) {
+        const doc = shard.docs[from]! + offset;
+        if (at === capacity || doc >= own) throw new Error('the index holds postings its field lengths do not count');
+        // MiniSearch numbers documents as they are added and appends to a term's list, in the pinned version; and
+        // shards follow one another. Checked, like the shape of its internals, rather than trusted by the binary
+        // searches that rely on it.
+        if (at > start && doc <= docs[at - 1]!) throw new Error('this minisearch version lists postings out of document order; update src/search/shards.ts');
+        const factor = bm25Factor(shard.tfs[from]!, norms[doc]!);
+        if (factor > most) most = factor;
+        docs[at] = doc;
+        factors[at++] = factor;
+      }
+    }
     if (at === start) return;
     termIds.set(term, starts.push(start) - 1);
     maxFactors.push(most);

@@ -6,7 +6,31 @@
  * documents in the same order (test/parallelBuild.test.ts).
  */
 import type MiniSearch from 'minisearch';
-import { internalsOf, type IndexView, type Internals, type ListSource } from './postings.ts';
+
+/** A term's postings in one field, as MiniSearch keeps them: each (term frequency, document), documents ascending. */
+interface ListSource {
+  forEach(visit: (tf: number, doc: number) => void): void;
+}
+
+/** The private fields of a MiniSearch instance that copying reads. */
+interface Internals {
+  _index: { forEach(fn: (term: string, data: { get(fieldId: number): ListSource | undefined }) => void): void };
+  _documentIds: Map<number, string>;
+  _fieldLength: Map<number, number[]>;
+  _fieldIds: Record<string, number>;
+}
+
+/** Reads the private fields of MiniSearch's index; throws if they are not as expected. */
+export function internalsOf(index: MiniSearch): Internals {
+  const candidate = index as unknown as Partial<Internals>;
+  const ok =
+    typeof candidate._index?.forEach === 'function' &&
+    candidate._documentIds instanceof Map &&
+    candidate._fieldLength instanceof Map &&
+    typeof candidate._fieldIds === 'object';
+  if (!ok) throw new Error('this minisearch version stores its index differently; update src/search/shards.ts');
+  return candidate as Internals;
+}
 
 /** MiniSearch's index of one run of documents, numbered from 0, in arrays. */
 export interface IndexShard {
@@ -31,7 +55,8 @@ export const shardBuffers = (shard: IndexShard): ArrayBuffer[] =>
 export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
   const internals = internalsOf(index);
   const fieldId = internals._fieldIds[field];
-  if (fieldId === undefined || Object.keys(internals._fieldIds).length !== 1) throw new Error(`a shard holds one field, '${field}'`);
+  if (fieldId === undefined) throw new Error(`the index has no field '${field}'`);
+  if (Object.keys(internals._fieldIds).length !== 1) throw new Error(`a shard holds one field, '${field}' alone`);
   const ids: string[] = [];
   for (const [doc, id] of internals._documentIds) {
     if (doc !== ids.length) throw new Error('a shard is a fresh index: its documents are numbered 0, 1, 2…');
@@ -60,15 +85,26 @@ export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
   return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: docs.slice(0, at), tfs: tfs.slice(0, at) };
 }
 
-/** Shards joined: the view freezing reads, and the shards themselves, which the snapshot holds. */
-export interface JoinedIndex extends IndexView {
+/** Shards joined into one index: what freezing reads (postings.ts), and the shards themselves, which the snapshot holds. */
+export interface JoinedIndex {
   readonly shards: readonly IndexShard[];
+  /** The indexed field. */
+  readonly field: string;
+  /** Where each shard's documents start in the joined numbering. */
+  readonly offsets: readonly number[];
+  readonly documentCount: number;
+  /** MiniSearch's average field length over every document, worked out step for step as it does. */
+  readonly averageLength: number;
+  /** Each term once, with where its postings are in every shard that holds it: (shard, term number) pairs, flat. */
+  forEachTerm(visit: (term: string, parts: readonly number[]) => void): void;
+  /** Every document, as [its number, its external id]. */
+  documentIds(): IterableIterator<[number, string]>;
 }
 
 /** The shards' documents one after another, as a single index. */
 export function joinShards(shards: IndexShard[]): JoinedIndex {
-  const fieldIds = shards[0]?.fieldIds ?? { text: 0 };
-  const [field, fieldId] = Object.entries(fieldIds)[0]!;
+  const field = Object.keys(shards[0]?.fieldIds ?? { text: 0 })[0]!;
+  const fieldId = shards[0]?.fieldIds[field];
   if (shards.some((s) => s.fieldIds[field] !== fieldId)) throw new Error('the shards index different fields');
   const offsets: number[] = [];
   let count = 0;
@@ -81,72 +117,40 @@ export function joinShards(shards: IndexShard[]): JoinedIndex {
   let doc = 0;
   for (const shard of shards) for (const length of shard.lengths) average = (average * doc + length) / ++doc;
 
-  /** Each term once, with where its postings are in every shard that holds it, in shard order. */
-  const forEachTerm = (visit: (term: string, parts: number[]) => void): void => {
-    // Where each later shard holds a term: the first shard's terms need no lookup, being visited in order.
-    const positions = shards.map((s, k) => (k === 0 ? null : new Map(s.terms.map((term, i) => [term, i]))));
-    const done = shards.map((s) => new Uint8Array(s.terms.length));
-    for (let k = 0; k < shards.length; k++) {
-      const { terms } = shards[k]!;
-      for (let i = 0; i < terms.length; i++) {
-        if (done[k]![i]) continue;
-        const term = terms[i]!;
-        // Pairs of (shard, its term number), flat.
-        const parts = [k, i];
-        for (let j = k + 1; j < shards.length; j++) {
-          const at = positions[j]!.get(term);
-          if (at === undefined) continue;
-          done[j]![at] = 1;
-          parts.push(j, at);
-        }
-        visit(term, parts);
-      }
-    }
-  };
-  const postingsOf = (parts: number[]): ListSource => ({
-    forEach(visit) {
-      for (let p = 0; p < parts.length; p += 2) {
-        const k = parts[p]!;
-        const i = parts[p + 1]!;
-        const { starts, docs, tfs } = shards[k]!;
-        const offset = offsets[k]!;
-        for (let at = starts[i]!, end = starts[i + 1]!; at < end; at++) visit(tfs[at]!, docs[at]! + offset);
-      }
-    },
-  });
-  /** [document, value] for every document of every shard, in order. */
-  const eachDocument = <T>(value: (shard: IndexShard, i: number) => T): [number, T][] => {
-    const entries: [number, T][] = [];
-    shards.forEach((shard, k) => {
-      for (let i = 0; i < shard.ids.length; i++) entries.push([offsets[k]! + i, value(shard, i)]);
-    });
-    return entries;
-  };
-  const fieldLengthOf = (shard: IndexShard, i: number): number[] => {
-    const lengths: number[] = [];
-    lengths[fieldId] = shard.lengths[i]!;
-    return lengths;
-  };
-
   return {
     shards,
-    internals: (): Internals => ({
-      _index: { forEach: (fn) => forEachTerm((term, parts) => fn(term, { get: (id) => (id === fieldId ? postingsOf(parts) : undefined) })) },
-      _documentIds: new Map(eachDocument((shard, i) => shard.ids[i]!)),
-      _fieldLength: new Map(eachDocument(fieldLengthOf)),
-      _avgFieldLength: averageOf(fieldId, average, count),
-      _documentCount: count,
-      _fieldIds: fieldIds,
-    }),
+    field,
+    offsets,
+    documentCount: count,
+    averageLength: average,
+    forEachTerm(visit) {
+      // Where each later shard holds a term: the first shard's terms need no lookup, being visited in order.
+      const positions = shards.map((s, k) => (k === 0 ? null : new Map(s.terms.map((term, i) => [term, i]))));
+      const done = shards.map((s) => new Uint8Array(s.terms.length));
+      for (let k = 0; k < shards.length; k++) {
+        const { terms } = shards[k]!;
+        for (let i = 0; i < terms.length; i++) {
+          if (done[k]![i]) continue;
+          const term = terms[i]!;
+          const parts = [k, i];
+          for (let j = k + 1; j < shards.length; j++) {
+            const at = positions[j]!.get(term);
+            if (at === undefined) continue;
+            done[j]![at] = 1;
+            parts.push(j, at);
+          }
+          visit(term, parts);
+        }
+      }
+    },
+    *documentIds() {
+      for (let k = 0; k < shards.length; k++) {
+        const { ids } = shards[k]!;
+        for (let i = 0; i < ids.length; i++) yield [offsets[k]! + i, ids[i]!];
+      }
+    },
   };
 }
-
-/** MiniSearch's `_avgFieldLength`: by field id, and empty until a document is added. */
-const averageOf = (fieldId: number, average: number, count: number): number[] => {
-  const averages: number[] = [];
-  if (count > 0) averages[fieldId] = average;
-  return averages;
-};
 
 /**
  * Why a shard read from outside (a snapshot) cannot be one MiniSearch built, or null. Freezing checks the rest:
