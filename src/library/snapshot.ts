@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
-import { joinShards, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
+import { joinShards, shardArrays, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 
 /**
  * One file: `MAGIC`, the byte length of a JSON header (uint32), the header in UTF-16 (articles, manifest, and each
@@ -66,8 +66,8 @@ export interface Snapshot {
   index: JoinedIndex;
 }
 
-/** The int32 arrays of a shard, in file order. */
-const arraysOf = (shard: IndexShard): Int32Array[] => [shard.lengths, shard.starts, shard.docs, shard.tfs];
+/** Bytes from `offset` to the next multiple of 4, where the int32 arrays start. */
+const paddingAt = (offset: number): number => (4 - (offset % 4)) % 4;
 
 /** Writes to a temp file and renames it over the old one, so a crash mid-write never leaves half a snapshot. */
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
@@ -91,8 +91,8 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
   );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + header.length) % 4)) % 4);
-  const arrays = shards.flatMap(arraysOf).map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const padding = Buffer.alloc(paddingAt(MAGIC.length + 4 + header.length));
+  const arrays = shards.flatMap(shardArrays).map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   const file = await open(temp, 'w');
   try {
     await file.writev([MAGIC, length, header, padding, ...arrays]);
@@ -128,7 +128,7 @@ export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
   if (!parsed.success) return { ok: false, reason: `it has an unexpected shape (${parsed.error.issues[0]?.message})` };
   const { shards: headers, articles, manifest, failures } = parsed.data;
   let at = headerStart + headerLength;
-  at += (4 - (at % 4)) % 4;
+  at += paddingAt(at);
   /** The next `count` int32s, copied out so that the file's bytes can be collected. */
   const take = (count: number): Int32Array | null => {
     const end = at + 4 * count;

@@ -47,9 +47,11 @@ export interface IndexShard {
   tfs: Int32Array;
 }
 
-/** The buffers `postMessage` can move to another thread instead of copying. */
-export const shardBuffers = (shard: IndexShard): ArrayBuffer[] =>
-  [shard.lengths, shard.starts, shard.docs, shard.tfs].map((array) => array.buffer as ArrayBuffer);
+/** A shard's int32 arrays, in the order the snapshot lays them out. */
+export const shardArrays = (shard: IndexShard): Int32Array[] => [shard.lengths, shard.starts, shard.docs, shard.tfs];
+
+/** The buffers `postMessage` can move to another thread instead of copying (each array owns its buffer). */
+export const shardBuffers = (shard: IndexShard): ArrayBuffer[] => shardArrays(shard).map((array) => array.buffer as ArrayBuffer);
 
 /** Copies a fresh MiniSearch index of one field (documents added, none removed) into an `IndexShard`. */
 export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
