@@ -56,6 +56,9 @@ const memory = () => {
   return { rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 };
 };
 
+/** The most this process has held resident so far: what a machine must have free for the step just taken. */
+const peakRss = (): number => process.resourceUsage().maxRSS / 1024;
+
 /**
  * Rounds run before timing. V8 keeps optimising the handlers for a while: after one round, calls of 0.1 ms on the
  * seed still took 2 to 8 ms now and then as compiled code came in (gone with --no-concurrent-recompilation made
@@ -111,12 +114,13 @@ async function buildOurs() {
   start = now();
   await library.snapshotWritten();
   const snapshotWriteMs = now() - start;
+  const peakRssMb = peakRss();
   const articles = library.corpus.articles;
   gc();
   start = now();
   buildCorpus(articles);
   const buildMs = now() - start;
-  return { reindexMs, snapshotWriteMs, buildMs, snapshotBytes: statSync(join(dataDir, SNAPSHOT_FILE)).size, articles: articles.length };
+  return { reindexMs, snapshotWriteMs, buildMs, snapshotBytes: statSync(join(dataDir, SNAPSHOT_FILE)).size, articles: articles.length, peakRssMb };
 }
 
 async function buildDefault() {
@@ -130,20 +134,22 @@ async function buildDefault() {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'default.json'), JSON.stringify({ articles, index }));
   const snapshotWriteMs = now() - built;
-  return { reindexMs, snapshotWriteMs, buildMs: built - parsed, snapshotBytes: statSync(join(dataDir, 'default.json')).size, articles: articles.length };
+  const peakRssMb = peakRss();
+  return { reindexMs, snapshotWriteMs, buildMs: built - parsed, snapshotBytes: statSync(join(dataDir, 'default.json')).size, articles: articles.length, peakRssMb };
 }
 
 async function serveOurs() {
   const start = now();
   const { library } = await Library.open({ seedsDir, dataDir, maxArticleBytes: MAX_BYTES, logger });
   const coldStartMs = now() - start;
+  const coldStartPeakRssMb = peakRss();
   const ctx: CommandContext = { corpus: library.corpus, library, actor: { id: 'bench', name: 'bench', isModerator: false } };
   // Latency in steady state: the garbage of parsing the snapshot is collected first, not during the questions.
   gc();
   const ask = await latencies((q) => askCommand.run(ctx, parseOptions(askCommand.options, { question: q })), questions, ROUNDS);
   const autocomplete = await latencies((v) => quoteCommand.autocomplete!(ctx, 'speaker', v), typed, ROUNDS * 4);
   gc();
-  return { coldStartMs, ask, autocomplete, ...memory() };
+  return { coldStartMs, coldStartPeakRssMb, ask, autocomplete, ...memory() };
 }
 
 async function serveDefault() {
@@ -154,6 +160,7 @@ async function serveDefault() {
   const speakers = new MiniSearch({ idField: 'key', fields: ['name', 'about'], storeFields: ['name'] });
   speakers.addAll(articles.flatMap((a) => a.speakers.map((s) => ({ key: `${a.id}/${s.id}`, name: s.name, about: s.description }))));
   const coldStartMs = now() - start;
+  const coldStartPeakRssMb = peakRss();
   const byId = new Map(articles.map((a) => [a.id, a]));
   gc();
   // The same work a plain handler would do: search, take the top five, cite them, pick a first sentence.
@@ -171,7 +178,7 @@ async function serveDefault() {
   );
   const autocomplete = await latencies((v) => speakers.search(v, { prefix: true, fuzzy: 0.2 }).slice(0, 25), typed, ROUNDS * 4);
   gc();
-  return { coldStartMs, ask, autocomplete, ...memory() };
+  return { coldStartMs, coldStartPeakRssMb, ask, autocomplete, ...memory() };
 }
 
 const engine = values.engine === 'default' ? 'default' : 'ours';

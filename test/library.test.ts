@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
+import type { Article } from '../src/ingest/article.ts';
 import { Library } from '../src/library/library.ts';
 import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from '../src/library/snapshot.ts';
 import { safeSeedName } from '../src/library/upload.ts';
@@ -192,6 +193,12 @@ describe('snapshots', () => {
     change(shards[0]!);
     await writeSnapshot(dataDir, { ...read.snapshot, index: joinShards(shards) });
   };
+  /** Rewrites a written snapshot through the real writer, with its articles changed (into what no parse would make). */
+  const withArticles = (change: (articles: Article[]) => unknown) => async (dataDir: string) => {
+    const read = await readSnapshot(dataDir);
+    if (!read.ok) throw new Error(read.reason);
+    await writeSnapshot(dataDir, { ...read.snapshot, articles: change(read.snapshot.articles) as Article[] });
+  };
   /** The first term of a shard with at least two postings. */
   const listOfTwo = (shard: IndexShard): number => shard.terms.findIndex((_, t) => shard.starts[t + 1]! - shard.starts[t]! >= 2);
 
@@ -199,6 +206,7 @@ describe('snapshots', () => {
     ['corrupt', (path: string) => writeFileSync(path, 'gisa-bot snap')],
     ['foreign', (path: string) => writeFileSync(path, JSON.stringify({ hello: 'world' }))],
     ['cut short', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, -100))],
+    ['longer than its index', (path: string) => appendFileSync(path, Buffer.alloc(8))],
     ['tampered header', (path: string) => {
       const bytes = readFileSync(path);
       // The header's JSON opens with `[` instead of `{`: its length still holds, the JSON does not.
@@ -222,6 +230,9 @@ describe('snapshots', () => {
       const at = shard.starts[listOfTwo(shard)]!;
       [shard.docs[at], shard.docs[at + 1]] = [shard.docs[at + 1]!, shard.docs[at]!];
     })],
+    // Articles are validated one by one, apart from the rest of the header.
+    ['an article without paragraphs', withArticles((articles) => articles.map((a) => ({ ...a, paragraphs: [] })))],
+    ['no list of articles', withArticles(() => undefined)],
   ])('a snapshot with %s is ignored with a warning and rebuilt', async (_kind, damage) => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
     await lib.library.snapshotWritten();

@@ -1,9 +1,10 @@
 import type { Actor } from '../command.ts';
+import type { Article } from '../ingest/article.ts';
 import type { Logger } from '../log.ts';
 import type { ReindexReply } from '../replies.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
 import { buildFromSeeds, manifestOf, type BuildOptions, type Built } from './build.ts';
-import { compactHeap, COMPACT_FROM_PARAGRAPHS } from './compactHeap.ts';
+import { compactHeap, COMPACT_FROM_PARAGRAPHS, releaseGarbage } from './compactHeap.ts';
 import { readSeedFiles, type SeedFailure } from './seeds.ts';
 import { readSnapshot, sameManifest, writeSnapshot, type Manifest } from './snapshot.ts';
 import { saveUpload, type Upload } from './upload.ts';
@@ -113,6 +114,8 @@ async function loadOrBuild(options: LibraryOptions): Promise<{ corpus: Corpus; m
     const { articles, index, failures } = snapshot.snapshot;
     try {
       // Its postings are checked as they are frozen: a tampered one is a reason to rebuild, not a crash.
+      // What reading left is freed before assembling allocates as much again (see releaseGarbage).
+      if (isLarge(articles)) releaseGarbage();
       const corpus = assembleCorpus(articles, index);
       logger.info({ articles: articles.length }, 'loaded the index snapshot');
       logFailures(logger, failures);
@@ -136,9 +139,10 @@ function buildOptions(options: LibraryOptions, previousManifest?: Manifest): Bui
   };
 }
 
+const isLarge = (articles: Article[]): boolean => articles.reduce((n, a) => n + a.paragraphs.length, 0) >= COMPACT_FROM_PARAGRAPHS;
+
 function compactIfLarge(corpus: Corpus): void {
-  const paragraphs = corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0);
-  if (paragraphs >= COMPACT_FROM_PARAGRAPHS) compactHeap();
+  if (isLarge(corpus.articles)) compactHeap();
 }
 
 async function persist(options: LibraryOptions, built: Built): Promise<void> {
