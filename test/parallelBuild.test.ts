@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { readQuestions } from '../bench/corpora.ts';
 import { syntheticArticles } from '../bench/synthetic.ts';
-import { buildFromSeeds, type BuildOptions } from '../src/library/build.ts';
+import { buildFromSeeds, SHARD_PARAGRAPHS, type BuildOptions } from '../src/library/build.ts';
 import { claimNext, withLimit } from '../src/library/indexClaims.ts';
 import { startIndexThread } from '../src/library/indexThread.ts';
 import { readSeedFiles } from '../src/library/seeds.ts';
@@ -14,7 +14,7 @@ import { ask } from '../src/search/ask.ts';
 import { readSnapshot, writeSnapshot } from '../src/library/snapshot.ts';
 import { INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../src/search/paragraphIndex.ts';
 import { documentIdsOf, freezePostings } from '../src/search/postings.ts';
-import { joinShards, shardOf, type IndexShard, type JoinedIndex } from '../src/search/shards.ts';
+import { joinShards, mergeShards, shardOf, shardProblem, type IndexShard, type JoinedIndex } from '../src/search/shards.ts';
 import { ALL_ARTICLES, FIXTURES, loadArticle } from './helpers.ts';
 
 const bundled = ALL_ARTICLES.map(loadArticle);
@@ -40,6 +40,15 @@ function frozen(index: MiniSearch | JoinedIndex): Map<string, { docs: number[]; 
   return new Map(terms.map((term) => [term, { docs: [...postings.get(term)!.docs], factors: [...postings.get(term)!.factors] }]));
 }
 
+/** What a shard holds, whatever order its terms are listed in (MiniSearch's is that of its radix tree). */
+function contents(shard: IndexShard) {
+  const postings = shard.terms.map((term, t) => {
+    const [from, to] = [shard.starts[t]!, shard.starts[t + 1]!];
+    return [term, [...shard.docs.subarray(from, to)], [...shard.tfs.subarray(from, to)]] as const;
+  });
+  return { fieldIds: shard.fieldIds, ids: shard.ids, lengths: [...shard.lengths], postings: postings.sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+}
+
 const single = indexOf(docs);
 const singleFrozen = frozen(single);
 
@@ -52,19 +61,23 @@ describe('an index built in parts and joined', () => {
         const joined = joinShards(shards);
         expect(frozen(joined)).toEqual(singleFrozen);
         expect([...documentIdsOf(joined)]).toEqual([...documentIdsOf(single)]);
+        // Merged into one shard (as a snapshot holds it), it is the index MiniSearch builds of all the documents.
+        const merged = mergeShards(joined);
+        expect(shardProblem(merged)).toBeNull();
+        expect(contents(merged)).toEqual(contents(shardOf(single)));
       }),
       { numRuns: 6 },
     );
   });
 
-  it('reads back from a snapshot as it was written', async () => {
+  it('reads back from a snapshot as one shard, the same index', async () => {
     const half = Math.floor(docs.length / 2);
     const joined = joinShards([shardOf(indexOf(docs.slice(0, half))), shardOf(indexOf(docs.slice(half)))]);
     const dir = mkdtempSync(join(tmpdir(), 'gisa-snap-'));
     await writeSnapshot(dir, { manifest: {}, failures: [], articles: bundled, index: joined });
     const read = await readSnapshot(dir);
     if (!read.ok) throw new Error(read.reason);
-    expect(read.snapshot.index.shards).toEqual(joined.shards);
+    expect(read.snapshot.index.shards.map(contents)).toEqual([contents(shardOf(single))]);
     expect(frozen(read.snapshot.index)).toEqual(singleFrozen);
     expect(read.snapshot.articles).toEqual(bundled);
   });
@@ -105,14 +118,15 @@ describe('a build on two threads', () => {
     expect([...documentIdsOf(two.index)]).toEqual([...documentIdsOf(alone.index)]);
     expect(two.report).toEqual(alone.report);
     for (const q of questions) expect(ask(two.corpus, q, { limit: 5 })).toEqual(ask(alone.corpus, q, { limit: 5 }));
-    return errors;
+    expect(alone.index.shards).toHaveLength(1);
+    return { errors, shards: two.index.shards.length };
   }
 
   it('builds exactly the index one thread builds, and answers the same', async () => {
     let split = -1;
-    const errors = await compare({
+    const { errors } = await compare({
       startThread: () => {
-        const thread = startIndexThread();
+        const thread = startIndexThread({ shardParagraphs: SHARD_PARAGRAPHS });
         return { ...thread, finish: (total) => (split = thread.finish(total)) };
       },
     });
@@ -121,8 +135,28 @@ describe('a build on two threads', () => {
     expect(split).toBeGreaterThan(0);
   });
 
+  it('builds the same index when each thread cuts its part into many MiniSearch indexes as it goes', async () => {
+    let split = -1;
+    const { errors, shards } = await compare({
+      shardParagraphs: 97,
+      startThread: () => {
+        const thread = startIndexThread({ shardParagraphs: 97 });
+        return { ...thread, finish: (total) => (split = thread.finish(total)) };
+      },
+    });
+    expect(errors).toEqual([]);
+    // Both threads cut several: the thread's part and the main thread's each hold more than 97 paragraphs.
+    expect(split).toBeGreaterThan(2 * 97);
+    expect(shards).toBeGreaterThan(4);
+  });
+
+  it('builds the same index on one thread cut into many MiniSearch indexes', async () => {
+    const { shards } = await compare({ parallelFromFiles: Infinity, shardParagraphs: 50 });
+    expect(shards).toBeGreaterThan(10);
+  });
+
   it('indexes the thread’s part itself when the thread fails, and reports why', async () => {
-    const errors = await compare({ startThread: () => startIndexThread(new URL('./no-such-worker.ts', import.meta.url)) });
+    const { errors } = await compare({ startThread: () => startIndexThread({ shardParagraphs: SHARD_PARAGRAPHS }, new URL('./no-such-worker.ts', import.meta.url)) });
     expect(errors).toHaveLength(1);
   });
 });

@@ -1,8 +1,7 @@
-import MiniSearch from 'minisearch';
 import type { Article } from '../ingest/article.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
-import { INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../search/paragraphIndex.ts';
-import { joinShards, shardOf, type IndexShard, type JoinedIndex } from '../search/shards.ts';
+import { paragraphDocs, ShardedIndexer, type ParagraphDoc } from '../search/paragraphIndex.ts';
+import { joinShards, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 import { startIndexThread, type IndexThread } from './indexThread.ts';
 import { parseSeed, type SeedFailure, type SeedFile } from './seeds.ts';
 import type { Manifest } from './snapshot.ts';
@@ -35,7 +34,17 @@ export interface BuildOptions {
   startThread?: () => IndexThread;
   /** Told why the thread failed, when the main thread indexed its part instead. */
   onThreadError?: (error: unknown) => void;
+  /** Paragraphs per MiniSearch index before it is copied into arrays and a new one started (tests lower it). */
+  shardParagraphs?: number;
 }
+
+/**
+ * MiniSearch keeps about 56 bytes a posting, arrays 8: each thread copies its index into arrays and starts a new
+ * one every this many paragraphs (about 1,000 articles), rather than holding all its part as MiniSearch's maps.
+ * The parts join into the same index whatever the cut (test/parallelBuild.test.ts). At 10,005 articles the peak
+ * RSS of a build fell from 1.59–1.70 GB to 1.38–1.46 GB; the snapshot holds them merged (see mergeShards).
+ */
+export const SHARD_PARAGRAPHS = 20_000;
 
 /**
  * Below this, a second thread costs more to start (about 0.4 s of loading) than it saves: indexing 100 articles
@@ -54,10 +63,11 @@ export const PARALLEL_FROM_FILES = 100;
  * If the thread fails, this one indexes its part too: the build is slower, never different.
  */
 export async function buildFromSeeds(files: SeedFile[], previous: Map<string, Article>, options: BuildOptions): Promise<Built> {
-  const { maxBytes, previousManifest = {}, parallelFromFiles = PARALLEL_FROM_FILES, startThread = startIndexThread } = options;
+  const { parallelFromFiles = PARALLEL_FROM_FILES, shardParagraphs = SHARD_PARAGRAPHS } = options;
+  const startThread = options.startThread ?? (() => startIndexThread({ shardParagraphs }));
   const thread = files.length >= parallelFromFiles ? startThread() : null;
   try {
-    return await parseAndIndex(files, previous, maxBytes, previousManifest, thread, options.onThreadError);
+    return await parseAndIndex(files, previous, { ...options, shardParagraphs }, thread);
   } finally {
     await thread?.close();
   }
@@ -66,11 +76,10 @@ export async function buildFromSeeds(files: SeedFile[], previous: Map<string, Ar
 async function parseAndIndex(
   files: SeedFile[],
   previous: Map<string, Article>,
-  maxBytes: number,
-  previousManifest: Manifest,
+  options: BuildOptions & { shardParagraphs: number },
   thread: IndexThread | null,
-  onThreadError: (error: unknown) => void = () => undefined,
 ): Promise<Built> {
+  const { maxBytes, previousManifest = {}, shardParagraphs, onThreadError = () => undefined } = options;
   const articles: Article[] = [];
   const failures: SeedFailure[] = [];
   const report = { added: [] as string[], changed: [] as string[], unchanged: [] as string[] };
@@ -114,19 +123,20 @@ async function parseAndIndex(
   thread?.send(docs.slice(sent));
   const split = thread?.finish(docs.length) ?? 0;
   const fromThread = thread
-    ?.shard()
-    .then((shard) => {
-      if (shard.ids.length !== split) throw new Error(`the index thread indexed ${shard.ids.length} paragraphs, not ${split}`);
-      return shard;
+    ?.shards()
+    .then((shards) => {
+      const indexed = shards.reduce((n, shard) => n + shard.ids.length, 0);
+      if (indexed !== split) throw new Error(`the index thread indexed ${indexed} paragraphs, not ${split}`);
+      return shards;
     })
     // Caught at once: the thread may fail while this one is still indexing.
     .catch((error: unknown) => {
       onThreadError(error);
       return null;
     });
-  const own = await indexHere(docs.slice(split));
-  const first = fromThread ? ((await fromThread) ?? (await indexHere(docs.slice(0, split)))) : null;
-  const index = joinShards(first ? [first, own] : [own]);
+  const own = await indexHere(docs.slice(split), shardParagraphs);
+  const first = fromThread ? ((await fromThread) ?? (await indexHere(docs.slice(0, split), shardParagraphs))) : [];
+  const index = joinShards([...first, ...own]);
   const present = new Set(files.map((f) => f.file));
   return {
     corpus: assembleCorpus(articles, index),
@@ -153,14 +163,14 @@ const PARSE_CHUNK = 10;
 const INDEX_CHUNK = 100;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Indexes documents on this thread, a chunk per turn of the event loop. */
-async function indexHere(docs: ParagraphDoc[]): Promise<IndexShard> {
-  const index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
+/** Indexes documents on this thread, a chunk per turn of the event loop, as shards (see SHARD_PARAGRAPHS). */
+async function indexHere(docs: ParagraphDoc[], shardParagraphs: number): Promise<IndexShard[]> {
+  const shards = new ShardedIndexer(shardParagraphs);
   for (let start = 0; start < docs.length; start += INDEX_CHUNK) {
-    index.addAll(docs.slice(start, start + INDEX_CHUNK));
+    for (const doc of docs.slice(start, start + INDEX_CHUNK)) shards.add(doc);
     await nextTurn();
   }
-  return shardOf(index);
+  return shards.finish();
 }
 
 export function manifestOf(files: SeedFile[]): Manifest {

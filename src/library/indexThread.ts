@@ -17,8 +17,8 @@ export interface IndexThread {
    * and half of the rest), the caller the others. Returns `split`.
    */
   finish(total: number): number;
-  /** The thread's index of the first `split` paragraphs, numbered from 0. */
-  shard(): Promise<IndexShard>;
+  /** The thread's index of the first `split` paragraphs, in shards of consecutive paragraphs, each numbered from 0. */
+  shards(): Promise<IndexShard[]>;
   /** Stops the thread, whether or not it replied. */
   close(): Promise<void>;
 }
@@ -39,7 +39,7 @@ const ShardSchema = z.object({
  * Starts the thread at once, so that it loads its modules (about 0.4 s) while the first seeds are parsed. A
  * TypeScript entry registers tsx in the thread first: a worker does not inherit the parent's `--import tsx` loader.
  */
-export function startIndexThread(entry: URL = ENTRY): IndexThread {
+export function startIndexThread(options: { shardParagraphs: number }, entry: URL = ENTRY): IndexThread {
   // The thread's claims (see indexClaims.ts), shared so that the split can be set while it works.
   const claims = new BigInt64Array(new SharedArrayBuffer(8));
   Atomics.store(claims, 0, withLimit(0, NO_LIMIT));
@@ -47,14 +47,14 @@ export function startIndexThread(entry: URL = ENTRY): IndexThread {
   const start = entry.pathname.endsWith('.ts')
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`
     : `import(${JSON.stringify(entry.href)});`;
-  const worker = new Worker(start, { eval: true, workerData: { claims } });
+  const worker = new Worker(start, { eval: true, workerData: { claims, shardParagraphs: options.shardParagraphs } });
   let failed = false;
   const reply = new Promise<unknown>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the index thread stopped (exit code ${code}) before it replied`)));
   });
-  // Read by `shard`; a thread that fails early must be neither an unhandled rejection nor handed more work.
+  // Read by `finish`; a thread that fails early must be neither an unhandled rejection nor handed more work.
   reply.catch(() => (failed = true));
   return {
     send: (docs) => worker.postMessage({ docs }),
@@ -69,7 +69,7 @@ export function startIndexThread(entry: URL = ENTRY): IndexThread {
         }
       }
     },
-    shard: async () => ShardSchema.parse(await reply),
+    shards: async () => z.array(ShardSchema).min(1).parse(await reply),
     close: async () => {
       await worker.terminate();
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
 import { releaseGarbage } from './compactHeap.ts';
-import { joinShards, shardArrays, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
+import { joinShards, mergeShards, shardArrays, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 
 /**
  * One file: `MAGIC`, the byte length of a JSON header (uint32), the header in UTF-16 (articles, manifest, and each
@@ -80,7 +80,7 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
   await mkdir(dataDir, { recursive: true });
   const target = join(dataDir, SNAPSHOT_FILE);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const { shards } = snapshot.index;
+  const shards = [mergeShards(snapshot.index)];
   const header = Buffer.from(
     JSON.stringify({
       format: FORMAT,

@@ -84,7 +84,9 @@ export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
     });
   });
   starts.push(at);
-  return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: docs.slice(0, at), tfs: tfs.slice(0, at) };
+  // Fewer only if a document had an empty token, which our tokenizer never makes: no copy otherwise.
+  const [allDocs, allTfs] = at === capacity ? [docs, tfs] : [docs.slice(0, at), tfs.slice(0, at)];
+  return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: allDocs, tfs: allTfs };
 }
 
 /** Shards joined into one index: what freezing reads (postings.ts), and the shards themselves, which the snapshot holds. */
@@ -152,6 +154,44 @@ export function joinShards(shards: IndexShard[]): JoinedIndex {
       }
     },
   };
+}
+
+/**
+ * The joined index as a single shard: each term once, its postings from every shard one after another, documents
+ * renumbered as joined. Joined again, it is the same index (test/parallelBuild.test.ts). A snapshot holds this
+ * rather than a build's shards (one per 20,000 paragraphs of each thread): read back as eleven shards at 10,005
+ * articles, cold start parsed 645,000 terms instead of 321,000, and the arrays freed after freezing, smaller than
+ * glibc hands back at once, stayed resident (RSS 535 MB against 472).
+ */
+export function mergeShards(index: JoinedIndex): IndexShard {
+  const { shards, offsets } = index;
+  if (shards.length === 1) return shards[0]!;
+  const lengths = new Int32Array(index.documentCount);
+  let capacity = 0;
+  shards.forEach((shard, k) => {
+    lengths.set(shard.lengths, offsets[k]);
+    capacity += shard.docs.length;
+  });
+  const terms: string[] = [];
+  const starts: number[] = [];
+  const docs = new Int32Array(capacity);
+  const tfs = new Int32Array(capacity);
+  let at = 0;
+  index.forEachTerm((term, parts) => {
+    terms.push(term);
+    starts.push(at);
+    for (let p = 0; p < parts.length; p += 2) {
+      const shard = shards[parts[p]!]!;
+      const offset = offsets[parts[p]!]!;
+      const i = parts[p + 1]!;
+      for (let from = shard.starts[i]!, end = shard.starts[i + 1]!; from < end; from++) {
+        docs[at] = shard.docs[from]! + offset;
+        tfs[at++] = shard.tfs[from]!;
+      }
+    }
+  });
+  starts.push(at);
+  return { fieldIds: shards[0]!.fieldIds, ids: shards.flatMap((s) => s.ids), lengths, terms, starts: Int32Array.from(starts), docs, tfs };
 }
 
 /**
