@@ -1,14 +1,14 @@
 import type { Article } from '../ingest/article.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
 import { paragraphDocs, ShardedIndexer, type ParagraphDoc } from '../search/paragraphIndex.ts';
-import { joinShards, type IndexShard, type JoinedIndex } from '../search/shards.ts';
+import { joinShards, mergeShards, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 import { startIndexThread, type IndexThread } from './indexThread.ts';
 import { parseSeed, type SeedFailure, type SeedFile } from './seeds.ts';
 import type { Manifest } from './snapshot.ts';
 
 export interface Built {
   corpus: Corpus;
-  /** The index the corpus was frozen from, as MiniSearch's parts: kept only until the snapshot is written. */
+  /** The index the corpus was frozen from, its parts merged: kept only until the snapshot is written. */
   index: JoinedIndex;
   manifest: Manifest;
   failures: SeedFailure[];
@@ -136,7 +136,8 @@ async function parseAndIndex(
     });
   const own = await indexHere(docs.slice(split), shardParagraphs);
   const first = fromThread ? ((await fromThread) ?? (await indexHere(docs.slice(0, split), shardParagraphs))) : [];
-  const index = joinShards([...first, ...own]);
+  // Merged once here: freezing reads one shard (its documents array becomes the frozen one), as does the snapshot.
+  const index = joinShards([mergeShards(joinShards([...first, ...own]))]);
   const present = new Set(files.map((f) => f.file));
   return {
     corpus: assembleCorpus(articles, index),

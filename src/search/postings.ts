@@ -9,7 +9,7 @@
  * this was written against.
  */
 import type MiniSearch from 'minisearch';
-import { internalsOf, joinShards, shardOf, type JoinedIndex } from './shards.ts';
+import { internalsOf, joinShards, mergeShards, shardOf, type JoinedIndex } from './shards.ts';
 
 /**
  * One term's postings in one field: its documents, ascending, and each one's BM25 factor (the score divided by the
@@ -104,57 +104,45 @@ export function freezePostings(index: IndexSource, field = 'text', keys?: Int32A
 }
 
 /**
- * The postings as one set of arrays, grouped by term, with BM25 factors for term frequencies. Apart from
- * `freezePostings` so that its closures, which live as long as the corpus, cannot hold on to the shards.
+ * The postings as one set of arrays, grouped by term, with BM25 factors for term frequencies: the shards merged
+ * into one (as a snapshot holds them already, so that nothing is copied then), its documents kept as they are.
+ * Apart from `freezePostings` so that its closures, which live as long as the corpus, cannot hold on to the shards.
  */
 function copyPostings(joined: JoinedIndex) {
-  const { shards, offsets, documentCount: own, averageLength } = joined;
+  const { documentCount: own, averageLength } = joined;
+  const { terms, starts, docs, tfs, lengths } = mergeShards(joined);
   // BM25's length normalisation of each document, worked out once rather than for each of its postings. A
-  // document's field length is how many distinct terms it holds, a posting each: their sum sizes the arrays.
+  // document's field length is how many distinct terms it holds, a posting each.
   const norms = new Float64Array(own);
   let capacity = 0;
-  shards.forEach((shard, k) => {
-    shard.lengths.forEach((length, i) => {
-      norms[offsets[k]! + i] = lengthNorm(length, averageLength);
-      capacity += length;
-    });
+  lengths.forEach((length, doc) => {
+    norms[doc] = lengthNorm(length, averageLength);
+    capacity += length;
   });
-
+  if (docs.length > capacity) throw new Error('the index holds postings its field lengths do not count');
   const termIds = new Map<string, number>();
-  const starts: number[] = [];
-  const maxFactors: number[] = [];
-  let docs = new Int32Array(capacity);
-  let factors = new Float32Array(capacity);
-  let at = 0;
-  joined.forEachTerm((term, parts) => {
-    const start = at;
+  const factors = new Float32Array(docs.length);
+  const maxFactors = new Float64Array(terms.length);
+  for (let t = 0; t < terms.length; t++) {
+    const start = starts[t]!;
+    const end = starts[t + 1]!;
     let most = 0;
-    for (let p = 0; p < parts.length; p += 2) {
-      const shard = shards[parts[p]!]!;
-      const offset = offsets[parts[p]!]!;
-      const i = parts[p + 1]!;
-      for (let from = shard.starts[i]!, end = shard.starts[i + 1]!; from < end; from++) {
-        const doc = shard.docs[from]! + offset;
-        if (at === capacity || doc >= own) throw new Error('the index holds postings its field lengths do not count');
-        // MiniSearch numbers documents as they are added and appends to a term's list, in the pinned version; and
-        // shards follow one another. Checked, like the shape of its internals, rather than trusted by the binary
-        // searches that rely on it.
-        if (at > start && doc <= docs[at - 1]!) throw new Error('this minisearch version lists postings out of document order; update src/search/shards.ts');
-        // Rounded as stored, so that the bound is the largest factor the list holds, as the top-k search needs.
-        const factor = Math.fround(bm25Factor(shard.tfs[from]!, norms[doc]!));
-        if (factor > most) most = factor;
-        docs[at] = doc;
-        factors[at++] = factor;
-      }
+    for (let at = start; at < end; at++) {
+      const doc = docs[at]!;
+      if (doc < 0 || doc >= own) throw new Error('the index holds postings of documents it does not have');
+      // MiniSearch numbers documents as they are added and appends to a term's list, in the pinned version; and
+      // shards follow one another. Checked, like the shape of its internals, rather than trusted by the binary
+      // searches that rely on it.
+      if (at > start && doc <= docs[at - 1]!) throw new Error('this minisearch version lists postings out of document order; update src/search/shards.ts');
+      // Rounded as stored, so that the bound is the largest factor the list holds, as the top-k search needs.
+      const factor = Math.fround(bm25Factor(tfs[at]!, norms[doc]!));
+      if (factor > most) most = factor;
+      factors[at] = factor;
     }
-    if (at === start) return;
-    termIds.set(term, starts.push(start) - 1);
-    maxFactors.push(most);
-  });
-  starts.push(at);
-  // Fewer only if a document had an empty token, which our tokenizer never makes.
-  if (at < capacity) [docs, factors] = [docs.slice(0, at), factors.slice(0, at)];
-  return { termIds, starts: Int32Array.from(starts), docs, factors, maxFactors: Float64Array.from(maxFactors) };
+    maxFactors[t] = most;
+    if (end > start) termIds.set(terms[t]!, t);
+  }
+  return { termIds, starts, docs, factors, maxFactors };
 }
 
 function documentsByKey(keys: Int32Array, own: number): DocumentKeys {
