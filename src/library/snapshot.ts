@@ -3,8 +3,8 @@ import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
-import { releaseGarbage } from './compactHeap.ts';
 import { joinShards, mergeShards, shardArrays, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
+import { releaseGarbage } from './compactHeap.ts';
 
 /**
  * One file: `MAGIC`, the byte length of a JSON header (uint32), the header in UTF-16 (articles, manifest, and each

@@ -89,7 +89,7 @@ export function shardOf(index: MiniSearch, field = 'text'): IndexShard {
   return { fieldIds: { [field]: fieldId }, ids, lengths, terms, starts: Int32Array.from(starts), docs: allDocs, tfs: allTfs };
 }
 
-/** Shards joined into one index: what freezing reads (postings.ts), and the shards themselves, which the snapshot holds. */
+/** Shards joined into one index, as freezing (postings.ts) and the snapshot read it, through `mergeShards`. */
 export interface JoinedIndex {
   readonly shards: readonly IndexShard[];
   /** The indexed field. */
@@ -158,10 +158,10 @@ export function joinShards(shards: IndexShard[]): JoinedIndex {
 
 /**
  * The joined index as a single shard: each term once, its postings from every shard one after another, documents
- * renumbered as joined. Joined again, it is the same index (test/parallelBuild.test.ts). A snapshot holds this
- * rather than a build's shards (one per 20,000 paragraphs of each thread): read back as eleven shards at 10,005
- * articles, cold start parsed 645,000 terms instead of 321,000, and the arrays freed after freezing, smaller than
- * glibc hands back at once, stayed resident (RSS 535 MB against 472).
+ * renumbered as joined. Joined again, it is the same index (test/parallelBuild.test.ts). Freezing reads this, and
+ * a snapshot holds it rather than a build's shards (one per 20,000 paragraphs of each thread): read back as eleven
+ * shards at 10,005 articles, a cold start parsed 645,000 terms instead of 321,000, and the arrays freed after
+ * freezing, smaller than glibc hands back at once, stayed resident (RSS 535 MB against 472).
  */
 export function mergeShards(index: JoinedIndex): IndexShard {
   const { shards, offsets } = index;
