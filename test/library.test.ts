@@ -206,15 +206,6 @@ describe('snapshots', () => {
     ['corrupt', (path: string) => writeFileSync(path, 'gisa-bot snap')],
     ['foreign', (path: string) => writeFileSync(path, JSON.stringify({ hello: 'world' }))],
     ['cut short', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, -100))],
-    ['longer than its index', (path: string) => appendFileSync(path, Buffer.alloc(8))],
-    ['header without its list of articles', (path: string) => {
-      // Renamed in place (same length), so that the header is still JSON of the same length.
-      const bytes = readFileSync(path);
-      const at = bytes.indexOf(Buffer.from('"articles":', 'utf16le'));
-      expect(at).toBeGreaterThan(0);
-      bytes.write('"articlez":', at, 'utf16le');
-      writeFileSync(path, bytes);
-    }],
     ['tampered header', (path: string) => {
       const bytes = readFileSync(path);
       // The header's JSON opens with `[` instead of `{`: its length still holds, the JSON does not.
@@ -238,8 +229,18 @@ describe('snapshots', () => {
       const at = shard.starts[listOfTwo(shard)]!;
       [shard.docs[at], shard.docs[at + 1]] = [shard.docs[at + 1]!, shard.docs[at]!];
     })],
+    ['bytes after its index', async (dataDir: string) => appendFileSync(join(dataDir, SNAPSHOT_FILE), Buffer.alloc(8))],
     // Articles are validated one by one, apart from the rest of the header.
     ['an article without paragraphs', withArticles((articles) => articles.map((a) => ({ ...a, paragraphs: [] })))],
+    ['no list of articles', async (dataDir: string) => {
+      // Renamed in place (same length), so that the header is still JSON of the same length.
+      const path = join(dataDir, SNAPSHOT_FILE);
+      const bytes = readFileSync(path);
+      const at = bytes.indexOf(Buffer.from('"articles":', 'utf16le'));
+      expect(at).toBeGreaterThan(0);
+      bytes.write('"articlez":', at, 'utf16le');
+      writeFileSync(path, bytes);
+    }],
   ])('a snapshot with %s is ignored with a warning and rebuilt', async (_kind, damage) => {
     const lib = await libraryWith({ 'kbs.txt': read(SEED_FILE) });
     await lib.library.snapshotWritten();
