@@ -83,8 +83,11 @@ describe('an index built in parts and joined', () => {
   });
 
   it('are cut every so many paragraphs as they are indexed, and join into the same index', () => {
-    const indexer = new ShardedIndexer(50);
+    let collections = 0;
+    const indexer = new ShardedIndexer(50, () => collections++);
     for (const doc of docs) indexer.add(doc);
+    // Told after each full part is cut, not for the last part, which `finish` cuts.
+    expect(collections).toBe(Math.floor(docs.length / 50));
     const shards = indexer.finish();
     expect(shards.map((s) => s.ids.length)).toEqual(Array.from({ length: Math.ceil(docs.length / 50) }, (_, i) => Math.min(50, docs.length - 50 * i)));
     expect(frozen(joinShards(shards))).toEqual(singleFrozen);

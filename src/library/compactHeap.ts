@@ -21,10 +21,12 @@ function fullCollection(): (() => void) | null {
 }
 
 /**
- * An ordinary full collection, where reading a large snapshot has just let go of a lot (its header's text, then
- * the raw articles): V8 would collect it only once the heap had grown well past it, while the next step allocates
- * as much again. At 10,005 articles, two of these (about 170 ms each) take the peak of a cold start from 0.93–1.03
- * to 0.83–0.85 GB resident.
+ * An ordinary full collection, where a large load or build has just let go of a lot: V8 would collect it only
+ * once the heap had grown well past it, while the next step allocates as much again. At 10,005 articles:
+ * - reading a snapshot, after its header's text and then its raw articles (about 170 ms each): the peak of a cold
+ *   start 0.93–1.03 → 0.83–0.85 GB resident;
+ * - building, in each thread after each 20,000 paragraphs' MiniSearch index is copied and dropped (see
+ *   SHARD_PARAGRAPHS; about 0.2 s each): the peak of a build 1.44–1.51 → 1.04–1.11 GB, and no slower.
  */
 export function releaseGarbage(): void {
   fullCollection()?.();

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { ShardedIndexer, type ParagraphDoc } from '../search/paragraphIndex.ts';
 import { shardBuffers } from '../search/shards.ts';
+import { releaseGarbage } from './compactHeap.ts';
 import { claimedOf, claimNext, limitOf } from './indexClaims.ts';
 
 const StartSchema = z.object({ claims: z.instanceof(BigInt64Array), shardParagraphs: z.number().int().positive() });
@@ -16,7 +17,7 @@ const MessageSchema = z.object({
 });
 
 const { claims, shardParagraphs } = StartSchema.parse(workerData);
-const indexer = new ShardedIndexer(shardParagraphs);
+const indexer = new ShardedIndexer(shardParagraphs, releaseGarbage);
 const received: ParagraphDoc[] = [];
 let indexed = 0;
 

@@ -48,13 +48,18 @@ export class ShardedIndexer {
   readonly #shards: IndexShard[] = [];
   #index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
 
-  constructor(readonly shardParagraphs: number) {}
+  /** `afterCut` runs once each MiniSearch index has been copied and dropped (a build collects its garbage then). */
+  constructor(
+    readonly shardParagraphs: number,
+    private readonly afterCut: () => void = () => undefined,
+  ) {}
 
   add(doc: ParagraphDoc): void {
     this.#index.add(doc);
     if (this.#index.documentCount < this.shardParagraphs) return;
     this.#shards.push(shardOf(this.#index));
     this.#index = new MiniSearch<ParagraphDoc>(INDEX_OPTIONS);
+    this.afterCut();
   }
 
   /** Every shard, the last one cut from what is left (an empty index when nothing was added at all). */
