@@ -40,9 +40,8 @@ export function releaseGarbage(): void {
  * V8 gives back only once the process has been idle for a while, and a busy bot may never be: 535 MB of heap for
  * 230 MB in use, RSS 780 MB. A collection that moves every live object leaves 267 MB of heap and RSS 513 MB.
  *
- * Compacting is
- * switched on for this one collection only, as every later full collection would otherwise move the whole heap.
- * Returns whether it ran: a Node that will not hand `gc` over only keeps the pages longer.
+ * Compacting is switched on for this one collection only, as every later full collection would otherwise move the
+ * whole heap. Returns whether it ran: a Node that will not hand `gc` over only keeps the pages longer.
  */
 export function compactHeap(): boolean {
   const collect = fullCollection();

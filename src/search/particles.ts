@@ -45,7 +45,8 @@ const SUFFIXES_BY_LENGTH: [number, Set<string>][] = [...new Set(SUFFIXES.map((s)
 /** The last characters suffixes end in: a word ending otherwise has none, and most words are looked at once each. */
 const SUFFIX_ENDS = new Set(SUFFIXES.map((s) => s.at(-1)));
 
-const isHangulCode = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
+/** A precomposed Hangul syllable (NFC text holds no other Hangul in words). */
+export const isHangulCode = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 
 function stripSuffix(word: string, minSyllables: number): string {
   if (!SUFFIX_ENDS.has(word.at(-1))) return word;

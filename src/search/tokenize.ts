@@ -1,4 +1,4 @@
-import { isParticle, shortStem, stripParticles } from './particles.ts';
+import { isHangulCode, isParticle, shortStem, stripParticles } from './particles.ts';
 
 /** Tokens of one query or document word, grouped so coverage can be measured per word. */
 export interface WordTokens {
@@ -17,7 +17,7 @@ const wordCodeMemo = new Uint8Array(0x10000);
 /** A letter, digit, `.` or `-`; Hangul and ASCII answered without a regex, as they are nearly all the text. */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || (code >= 0x41 && code <= 0x5a);
-  if (code >= 0xac00 && code <= 0xd7a3) return true;
+  if (isHangulCode(code)) return true;
   if (code > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
   let known = wordCodeMemo[code]!;
   if (known === 0) wordCodeMemo[code] = known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
@@ -137,10 +137,7 @@ function computeWordTokens(word: string): WordTokens {
 }
 
 function isHangulOnly(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0xac00 || code > 0xd7a3) return false;
-  }
+  for (let i = 0; i < text.length; i++) if (!isHangulCode(text.charCodeAt(i))) return false;
   return text.length > 0;
 }
 
