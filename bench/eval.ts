@@ -76,7 +76,7 @@ function minisearchDefault(articles: Article[]): Engine {
 }
 
 const OFF = (name: keyof Techniques): Partial<Techniques> => ({ [name]: false });
-const NONE: Partial<Techniques> = { synonyms: false, context: false, sentences: false, answerType: false, proximity: false, focus: false, speaker: false };
+const NONE: Partial<Techniques> = { synonyms: false, context: false, sentences: false, answerType: false, proximity: false, phrases: false, focus: false, speaker: false };
 
 function report(label: string, articles: Article[]): void {
   const started = performance.now();
@@ -88,6 +88,7 @@ function report(label: string, articles: Article[]): void {
     ['  without sentence re-ranking', ours(corpus, OFF('sentences'))],
     ['  without answer type (who)', ours(corpus, OFF('answerType'))],
     ['  without proximity', ours(corpus, OFF('proximity'))],
+    ['  without exact phrases', ours(corpus, OFF('phrases'))],
     ['  without article focus', ours(corpus, OFF('focus'))],
     ['  without who-said-what reading', ours(corpus, OFF('speaker'))],
     ['  BM25 × coverage only', ours(corpus, NONE)],

@@ -137,6 +137,65 @@ describe('asking what someone said by organisation or role', () => {
   });
 });
 
+describe('what the speaker the question names said, against a paragraph holding its words', () => {
+  // The market article quotes 서울시 관계자 without the word 입장; the concert article is about 입장 (entry), names
+  // 서울시 once, and reports what someone else said.
+  const corpus = buildCorpus([
+    parseArticle('market.txt', newsPage('전통시장 디지털 전환 속도', [
+      '서울 시내 전통시장의 디지털 전환이 최근 들어 눈에 띄게 빨라지고 있다.',
+      '상인들은 간편결제 단말기 사용법을 익히는 교육을 더 늘려 달라고 요청했다.',
+      '서울시 관계자는 "올해 안에 시내 전통시장 50곳으로 사업을 넓힐 계획"이라고 밝혔다.',
+      '주말이면 젊은 손님들이 시장을 찾는 모습도 부쩍 늘어났다.',
+    ])),
+    parseArticle('concert.txt', newsPage('공연장 입장 관리 강화', [
+      '다음 달부터 대형 공연장의 입장 절차가 모바일 티켓 확인 방식으로 바뀐다.',
+      '관객이 몰리는 주말에는 입장 대기 시간이 한 시간을 넘기기도 했다.',
+      '주최 측은 서울시 공연장의 입장 인원이 늘었다고 설명했다.',
+      '입장권 가격은 올해도 지난해와 같은 수준으로 유지된다.',
+    ])),
+  ]);
+
+  it('answers `서울시 입장은?` with 서울시\'s statement: it holds 입장 in full, and 입장 is no topic to focus on', () => {
+    expect(ask(corpus, '서울시 입장은?').results[0]).toMatchObject({ article: 'market', paragraph: 3 });
+  });
+
+  it('still answers a question about 입장 itself from the concert article', () => {
+    expect(ask(corpus, '공연장 입장 인원은 늘었어?').results[0]).toMatchObject({ article: 'concert', paragraph: 3 });
+  });
+
+  it('is not answered by anyone\'s statement when the one asked about is not found: `국방부` is not `국방 예산`', () => {
+    const opinions = buildCorpus([
+      parseArticle('budget.txt', newsPage('국방 예산 두고 시민 의견 엇갈려', [
+        '내년 예산안 심사를 앞두고 시민들의 의견이 크게 엇갈리고 있다.',
+        '회사원 김모 씨는 "아직 어느 쪽으로도 입장을 정하지 못했다"고 말했다.',
+      ])),
+    ]);
+    expect(ask(opinions, '국방부 입장은?').results).toEqual([]);
+    expect(ask(opinions, '김모 씨 입장은?').results[0]).toMatchObject({ article: 'budget', paragraph: 2 });
+  });
+});
+
+describe('the question\'s own phrase in the text', () => {
+  it('pairs the content words printed side by side, particles kept, not across scaffolding', () => {
+    expect(plan('사우스차이나모닝포스트에 따르면?').phrases).toEqual([['사우스차이나모닝포스트에', '따르면']]);
+    expect(plan('오픈AI는 소라를 언제 공개했어?').phrases).toEqual([['오픈ai는', '소라를']]);
+  });
+
+  // The longer paragraph holds the phrase; the shorter one holds both words apart, and BM25 prefers it.
+  const corpus = buildCorpus([
+    parseArticle('phrase.txt', newsPage('중국 반응', [
+      '홍콩 사우스차이나모닝포스트에 따르면 한 재계 인사는 미국과 중국의 기술 격차가 더 벌어질 가능성도 제기했습니다.',
+    ])),
+    parseArticle('apart.txt', newsPage('지역 소식', ['사우스차이나모닝포스트와 주민들을 따르면 된다.'])),
+  ]);
+  const top = (phrases: boolean) => ask(corpus, '사우스차이나모닝포스트에 따르면?', { techniques: { phrases } }).results[0]?.article;
+
+  it('ranks the paragraph that prints it first, which BM25 alone would not', () => {
+    expect(top(true)).toBe('phrase');
+    expect(top(false)).toBe('apart');
+  });
+});
+
 describe('a question only the headline answers', () => {
   const corpus = buildCorpus([
     parseArticle('medical.txt', newsPage('의료개혁 흔들림 없이…의대 증원 2000명 유지', [

@@ -5,7 +5,7 @@ import { parseArticle } from '../src/ingest/article.ts';
 import { stripParticles } from '../src/search/particles.ts';
 import { buildSpeakerDirectory, matchSpeakers, similarSpeakers, speakerLookup, speakersNamedIn, type SpeakerEntry } from '../src/search/speakers.ts';
 import { splitWords } from '../src/search/tokenize.ts';
-import { ALL_ARTICLES, loadArticle } from './helpers.ts';
+import { ALL_ARTICLES, loadArticle, newsPage } from './helpers.ts';
 
 const bundled = ALL_ARTICLES.map(loadArticle);
 const articles = [...bundled, ...[...syntheticArticles(bundled, 200)].map((f) => parseArticle(f.file, Buffer.from(f.text)))];
@@ -98,6 +98,23 @@ describe('spotting a quoted person in a question', () => {
     expect(named('서울시는 뭐라고 했어?')).toEqual(['서울시 관계자']);
     expect(named('국방부 입장은?')).toEqual([]);
     expect(named('통일부가 뭐라고 했어?')).toEqual(['통일부 당국자']);
+  });
+
+  it('finds a group quoted without an organisation by its own name (`업계는 … 지적했다`)', () => {
+    expect(named('업계 반응은?')).toEqual(['업계']);
+    expect(named('업계는 뭐라고 했어?')).toEqual(['업계']);
+  });
+
+  it('takes no name from the question\'s scaffolding or the statement it asks for, even when someone is called so', () => {
+    const odd = parseArticle('odd.txt', newsPage('제목', [
+      '했어는 "이번 조치는 늦었다"고 말했다.',
+      '입장은 "다음 달에 다시 논의하자"고 말했다.',
+      '업계는 환영하면서도 실제 집행 속도가 관건이라고 지적했다.',
+    ]));
+    const lookup = speakerLookup(buildSpeakerDirectory([odd]));
+    expect(lookup.entries.map((e) => e.speaker.name)).toEqual(expect.arrayContaining(['했어', '입장']));
+    expect(speakersNamedIn(lookup, splitWords('업계는 뭐라고 했어?')).map((e) => e.speaker.name)).toEqual(['업계']);
+    expect(speakersNamedIn(lookup, splitWords('업계 입장은?')).map((e) => e.speaker.name)).toEqual(['업계']);
   });
 
   it('does not take an organisation as the object of the question, nor for its named people', () => {

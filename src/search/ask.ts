@@ -3,7 +3,7 @@ import type { Corpus } from './corpus.ts';
 import { planQuery } from './query.ts';
 import { ALL_TECHNIQUES, nextDocument, prepareQuery, rerank, type Ranked, type Techniques } from './rerank.ts';
 import { bestHeadline } from './headline.ts';
-import { retrieve } from './retrieve.ts';
+import { matchDocument, retrieve } from './retrieve.ts';
 
 export { ALL_TECHNIQUES, type Techniques } from './rerank.ts';
 
@@ -69,9 +69,14 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
 
   const docs = new Set(candidates.map((c) => c.doc));
   // What the person the question names said is a candidate even when its wording misses the question's.
-  for (const doc of [...query.quoting].slice(0, MAX_QUOTED_CANDIDATES)) {
-    if (!only || corpus.docs.article(doc)?.id === only) docs.add(doc);
+  // When the speaker is quoted more than that, those that match the question's words best.
+  const quoted = [...query.quoting].filter((doc) => !only || corpus.docs.article(doc)?.id === only);
+  const quotedMatch = (doc: number) => matchDocument(query.terms, doc).bm25;
+  if (quoted.length > MAX_QUOTED_CANDIDATES) {
+    const weight = new Map(quoted.map((doc) => [doc, quotedMatch(doc)]));
+    quoted.sort((a, b) => weight.get(b)! - weight.get(a)! || a - b);
   }
+  for (const doc of quoted.slice(0, MAX_QUOTED_CANDIDATES)) docs.add(doc);
   if (techniques.context) {
     // The paragraph after a match may be the one that answers, naming its subject only in the match.
     for (const c of candidates) {
@@ -108,7 +113,9 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
     };
   }
   if (!top) return empty;
-  if (top.coverage < MIN_COVERAGE) {
+  // A question about what someone said is answered only where that someone is found, not by any statement
+  // (`국방부 입장은?` against a quote beside a headline word holding `국방`).
+  if (top.coverage < MIN_COVERAGE || top.topicCoverage < MIN_COVERAGE) {
     return { ...empty, coverage: top.coverage, near: [...new Set(ranked.slice(0, NEAR_MISSES).map((r) => r.article.id))] };
   }
   return {

@@ -41,6 +41,8 @@ export interface QueryPlan {
   terms: QueryTerm[];
   /** Token → its bit, for checking other text (a sentence, a title) against the question. */
   bits: Map<string, number>;
+  /** Content words side by side in the question, as printed (`사우스차이나모닝포스트에`, `따르면`). */
+  phrases: [string, string][];
 }
 
 export interface PlanOptions {
@@ -91,6 +93,8 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   };
 
   const words: QueryWord[] = [];
+  const phrases: [string, string][] = [];
+  let previous: { word: string; position: number } | undefined;
   const split = splitWords(query);
   for (const [i, raw] of split.entries()) {
     // The copula closing a question (`언제까지야`, `누구예요`) is not part of its last word; only a question's, since
@@ -109,9 +113,12 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
       for (const synonym of synonymsOf(options.synonyms, word, stem)) whole |= bitOf(synonym, SYNONYM_WEIGHT);
     }
     words.push({ word, stem, whole, parts, partCount });
+    // As many as re-ranking has bits for (a 6,000-character question has hundreds of words).
+    if (previous?.position === i - 1 && phrases.length < MAX_QUERY_TOKENS) phrases.push([previous.word, raw]);
+    previous = { word: raw, position: i };
   }
   if (options.sayings) readAsSaying(query, words);
-  return { words, terms, bits };
+  return { words, terms, bits, phrases };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Techniques {
   answerType: boolean;
   /** Question words standing next to each other in the text (`반도체 수출`, `MS의 지원`) mark a real answer. */
   proximity: boolean;
+  /** The question's own phrase, word for word with its particles (`사우스차이나모닝포스트에 따르면`), marks it more. */
+  phrases: boolean;
   /** Prefer articles about the question: its words recur across the article, not in one stray paragraph. */
   focus: boolean;
   /**
@@ -35,6 +37,7 @@ export const ALL_TECHNIQUES: Techniques = {
   sentences: true,
   answerType: true,
   proximity: true,
+  phrases: true,
   focus: true,
   speaker: true,
 };
@@ -47,6 +50,13 @@ const SENTENCE_FLOOR = 0.5;
 const ANSWER_TYPE_BOOST = 4;
 /** Score multiplier added when every pair of neighbouring question words also stands together in the text. */
 const PROXIMITY_BOOST = 0.5;
+/**
+ * Score multiplier added when every pair of the question's words stands in the text as printed. Small: a phrase
+ * is a tie-breaker among paragraphs holding the words, not an answer (`오픈AI는 소라를` also opens paragraph 17,
+ * which does not say when). 0.25 to 0.35 answered every bundled question and one more with 10,000 distractors;
+ * 0.2 gained nothing, 0.45 lost a bundled one (`npm run eval`).
+ */
+const PHRASE_BOOST = 0.3;
 /** Words apart that still count as together: `마이크로소프트(MS)의 지원` puts `의` between `ms` and `지원`. */
 const PROXIMITY_WINDOW = 2;
 /** Score multiplier added for an article whose every paragraph holds the question's words. */
@@ -70,6 +80,13 @@ export interface PreparedQuery {
   wantsWho: boolean;
   /** Documents (paragraphs) quoting a speaker the question names. */
   quoting: Set<number>;
+  /** The token bits of the words a statement stands for (see STATEMENT), with STATEMENT itself. */
+  statementWords: number;
+  /**
+   * The plan without those words, for article focus: what the question is about, not what it asks for (`입장` of
+   * `서울시 입장은?` is any statement, and an article about 입장 (entry) is no better for it).
+   */
+  topic: QueryPlan;
   focus(article: Article): number;
 }
 
@@ -78,6 +95,8 @@ export interface Ranked {
   n: number;
   score: number;
   coverage: number;
+  /** Coverage of what the question is about (see `PreparedQuery.topic`): `국방부` of `국방부 입장은?`. */
+  topicCoverage: number;
   sentence: string;
 }
 
@@ -103,6 +122,8 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     intent: questionIntent(question),
     wantsWho: techniques.answerType && WHO_QUESTION.test(question),
     quoting,
+    statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0),
+    topic: { ...plan, words: plan.words.filter((w) => (w.whole & STATEMENT) === 0) },
     focus(article) {
       let value = foci.get(article);
       if (value === undefined) foci.set(article, (value = articleFocus(query, article)));
@@ -134,22 +155,35 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
   // in part (see STATEMENT). Not on the previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
   const reports = (corpus.paragraphKinds[doc]! & PARAGRAPH_REPORTS) !== 0;
-  const statement = reports && namesAllButStatement(plan, own.mask) ? STATEMENT : 0;
+  // Quoting the very speaker the question names, it is their `입장`, and holds the word in full.
+  const quotesNamed = query.quoting.has(doc);
+  const statement = (reports || quotesNamed) && namesAllButStatement(plan, own.mask) ? (quotesNamed ? query.statementWords : STATEMENT) : 0;
   const context = before.mask | titleBits(query, doc) | statement;
   const covered = coverage(plan, own.mask | before.mask | statement);
+  const topicCoverage = query.topic.words.length === plan.words.length ? covered : coverage(query.topic, own.mask | before.mask);
 
   // One pass over the paragraph's words gives both each sentence's match and where the matches stand.
   const positions = wordPositions.clear();
   let sentence = paragraph.sentences[0]!;
   let sentenceCoverage = -1;
   let mask = 0;
+  const phrases = techniques.phrases ? plan.phrases : [];
+  let phrasesFound = 0;
+  let previousWord: string | null = null;
   const visit = (word: string | null) => {
     const wordMask = word === null ? 0 : maskOfWord(plan, word);
     mask |= wordMask;
     positions.push(wordMask);
+    if (wordMask !== 0 && previousWord !== null) {
+      for (let i = 0; i < phrases.length; i++) {
+        if (phrases[i]![0] === previousWord && phrases[i]![1] === word) phrasesFound |= 1 << i;
+      }
+    }
+    previousWord = wordMask === 0 ? null : word;
   };
   for (const s of paragraph.sentences) {
     mask = 0;
+    previousWord = null;
     forEachWord(s, visit, query.tokenStarts);
     const c = coverage(plan, mask | context);
     if (c > sentenceCoverage) {
@@ -161,10 +195,11 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, paragraph.text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, paragraph.text)) score *= ANSWER_TYPE_BOOST;
-  if (query.quoting.has(doc)) score *= SPEAKER_BOOST;
+  if (quotesNamed) score *= SPEAKER_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
+  if (phrases.length > 0) score *= 1 + (PHRASE_BOOST * popcount(phrasesFound)) / (plan.words.length - 1);
   score *= focusFactor(query, article);
-  return { article, n, score, coverage: covered, sentence };
+  return { article, n, score, coverage: covered, topicCoverage, sentence };
 }
 
 /**
@@ -231,7 +266,7 @@ const pairRows = new Uint32Array(MAX_QUERY_TOKENS);
  * in an article about something else mentions it once.
  */
 function articleFocus(query: PreparedQuery, article: Article): number {
-  const { corpus, plan, textTerms } = query;
+  const { corpus, topic: plan, textTerms } = query;
   const count = article.paragraphs.length;
   const first = corpus.docs.firstDocOf(article.id);
   // Which question tokens each paragraph holds: from the postings by document range, as indexes lay articles out;

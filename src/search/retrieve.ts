@@ -466,7 +466,7 @@ class CoverageFactors {
   private readonly used = new Uint8Array(FACTOR_SLOTS);
   private readonly values = new Float64Array(FACTOR_SLOTS);
   private count = 0;
-  private plan: QueryPlan = { words: [], terms: [], bits: new Map() };
+  private plan: QueryPlan = { words: [], terms: [], bits: new Map(), phrases: [] };
 
   /** Empties the table for another query (one table serves them all: retrieval is synchronous). */
   reset(plan: QueryPlan): this {

@@ -2,6 +2,8 @@ import { getChoseong } from 'es-hangul';
 import type { Article } from '../ingest/article.ts';
 import type { Quote, Speaker } from '../ingest/quotes.ts';
 import { stripParticles } from './particles.ts';
+import { isStatementNoun } from './saying.ts';
+import { QUERY_STOPWORDS } from './stopwords.ts';
 
 /** A speaker across all articles. */
 export interface SpeakerEntry {
@@ -76,8 +78,11 @@ export interface SpeakerLookup {
    * rarest piece, instead of scanning tens of thousands.
    */
   pairs: Map<string, number[]>;
-  /** Named speakers by compacted name (`ai정신병원`), for spotting them in a question. */
-  named: Map<string, SpeakerEntry>;
+  /**
+   * Speakers a question can name outright, by compacted name, for spotting them in it: named people and bodies
+   * (`ai정신병원`), and groups that have no organisation to be found by (`업계`, `시민단체들`).
+   */
+  byFullName: Map<string, SpeakerEntry>;
   /**
    * Unnamed speakers (officials) by compacted organisation (`통일부` → 통일부 당국자), most prominent first: `통일부
    * 입장은?`. Named ones are found by name; an organisation's named people are not all of what it says.
@@ -90,12 +95,13 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
     Int32Array.from(
       entries.map((_, i) => i).sort((a, b) => (entries[a]!.key[key] < entries[b]!.key[key] ? -1 : entries[a]!.key[key] > entries[b]!.key[key] ? 1 : 0)),
     );
-  const named = new Map<string, SpeakerEntry>();
+  const byFullName = new Map<string, SpeakerEntry>();
   const byOrganization = new Map<string, SpeakerEntry[]>();
   for (const entry of entries) {
-    if (entry.speaker.named && !named.has(entry.key.name)) named.set(entry.key.name, entry);
-    if (entry.speaker.named || !entry.speaker.organization) continue;
-    const organization = compact(entry.speaker.organization);
+    const { named, organization: body } = entry.speaker;
+    if ((named || !body) && !byFullName.has(entry.key.name)) byFullName.set(entry.key.name, entry);
+    if (named || !body) continue;
+    const organization = compact(body);
     const list = byOrganization.get(organization);
     if (list) list.push(entry);
     else byOrganization.set(organization, [entry]);
@@ -113,7 +119,7 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
       else pairs.set(pair, [position]);
     }
   });
-  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, named, byOrganization };
+  return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, byFullName, byOrganization };
 }
 
 const OBJECT_MARKED = /[을를]$/;
@@ -131,10 +137,13 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
     let joined = '';
     for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
       joined += words[i + n];
+      // Scaffolding (`했어`) and what is asked for (`입장은`) name no one, though a coined name may spell them; such
+      // a word may still open a name (`이 대표`).
+      if (n === 0 && (QUERY_STOPWORDS.has(joined) || isStatementNoun(joined, stripParticles(joined)))) continue;
       // An organisation as the object of the question's clause (`업계를`) is not who spoke; a subject may be.
       const asSpeaker = !OBJECT_MARKED.test(joined);
       const look = (key: string) => {
-        const entry = lookup.named.get(key);
+        const entry = lookup.byFullName.get(key);
         if (entry) found.add(entry);
         if (asSpeaker) for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
       };
