@@ -71,9 +71,8 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
   // What the person the question names said is a candidate even when its wording misses the question's.
   // When the speaker is quoted more than that, those that match the question's words best.
   const quoted = [...query.quoting].filter((doc) => !only || corpus.docs.article(doc)?.id === only);
-  const quotedMatch = (doc: number) => matchDocument(query.terms, doc).bm25;
   if (quoted.length > MAX_QUOTED_CANDIDATES) {
-    const weight = new Map(quoted.map((doc) => [doc, quotedMatch(doc)]));
+    const weight = new Map(quoted.map((doc) => [doc, matchDocument(query.terms, doc).bm25]));
     quoted.sort((a, b) => weight.get(b)! - weight.get(a)! || a - b);
   }
   for (const doc of quoted.slice(0, MAX_QUOTED_CANDIDATES)) docs.add(doc);
