@@ -137,9 +137,10 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
     let joined = '';
     for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
       joined += words[i + n];
+      const stripped = stripParticles(joined);
       // Scaffolding (`했어`) and what is asked for (`입장은`) name no one, though a coined name may spell them; such
       // a word may still open a name (`이 대표`).
-      if (n === 0 && (QUERY_STOPWORDS.has(joined) || isStatementNoun(joined, stripParticles(joined)))) continue;
+      if (n === 0 && (QUERY_STOPWORDS.has(joined) || isStatementNoun(joined, stripped))) continue;
       // An organisation as the object of the question's clause (`업계를`) is not who spoke; a subject may be.
       const asSpeaker = !OBJECT_MARKED.test(joined);
       const look = (key: string) => {
@@ -147,7 +148,6 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
         if (entry) found.add(entry);
         if (asSpeaker) for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
       };
-      const stripped = stripParticles(joined);
       look(joined);
       if (stripped !== joined) look(stripped);
     }
