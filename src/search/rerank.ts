@@ -54,7 +54,7 @@ const PROXIMITY_BOOST = 0.5;
  * Score multiplier added when every pair of the question's words stands in the text as printed. Small: a phrase
  * is a tie-breaker among paragraphs holding the words, not an answer (`오픈AI는 소라를` also opens paragraph 17,
  * which does not say when). 0.25 to 0.35 answered every bundled question and one more with 10,000 distractors;
- * 0.2 gained nothing, 0.45 lost a bundled one (`npm run eval`).
+ * 0.2 gained nothing, 0.45 lost two bundled ones (`npm run eval`).
  */
 const PHRASE_BOOST = 0.3;
 /** Words apart that still count as together: `마이크로소프트(MS)의 지원` puts `의` between `ms` and `지원`. */
