@@ -2,7 +2,8 @@
  * `npm run eval`: retrieval quality of /ask on the question sets, ours against MiniSearch's defaults, on the
  * bundled articles alone and with synthetic distractor articles mixed in (`-- --distractors 1000`; default 10,000;
  * `-- --draw 2` draws another distractor corpus of the same kind, to see how much the figures owe to one draw).
- * Also measures each ranking technique by switching it off. Prints figures; asserts nothing.
+ * Also measures each ranking technique by switching it off, and the questions asked within their own article (as
+ * `/ask`'s `article` option asks them), which no distractor can then outrank. Prints figures; asserts nothing.
  */
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
@@ -29,7 +30,8 @@ const sets: [string, QuestionSet][] = [
 ];
 
 type Hit = { article: string; paragraph: number };
-type Engine = (q: string) => Hit[];
+/** `article`: the article the question is about, for an engine asked within it (as `/ask`'s `article` option). */
+type Engine = (q: string, article?: string) => Hit[];
 
 interface Scores {
   r1: number;
@@ -37,19 +39,19 @@ interface Scores {
   mrr: number;
   /** Answerable questions with no answer at all. */
   silent: number;
-  /** Out-of-scope questions correctly left unanswered. */
-  abstained: number;
+  /** Out-of-scope questions correctly left unanswered; null when asked within an article (they are about none). */
+  abstained: number | null;
   misses: string[];
 }
 
-function score(engine: Engine, set: QuestionSet): Scores {
+function score(engine: Engine, set: QuestionSet, scoped: boolean): Scores {
   let r1 = 0;
   let r3 = 0;
   let mrr = 0;
   let silent = 0;
   const misses: string[] = [];
   for (const q of set.answerable) {
-    const hits = engine(q.q);
+    const hits = engine(q.q, scoped ? q.article : undefined);
     const rank = hits.findIndex((h) => isCorrect(q, h));
     if (hits.length === 0) silent++;
     if (rank === 0) r1++;
@@ -58,12 +60,12 @@ function score(engine: Engine, set: QuestionSet): Scores {
     if (rank >= 0) mrr += 1 / (rank + 1);
   }
   const n = set.answerable.length || 1;
-  const abstained = set.outOfScope.filter((q) => engine(q).length === 0).length;
+  const abstained = scoped ? null : set.outOfScope.filter((q) => engine(q).length === 0).length;
   return { r1: r1 / n, r3: r3 / n, mrr: mrr / n, silent, abstained, misses };
 }
 
-const ours = (corpus: Corpus, techniques: Partial<Techniques> = {}): Engine => (q) =>
-  ask(corpus, q, { limit: 5, techniques }).results;
+const ours = (corpus: Corpus, techniques: Partial<Techniques> = {}): Engine => (q, article) =>
+  ask(corpus, q, { limit: 5, techniques, article }).results;
 
 function minisearchDefault(articles: Article[]): Engine {
   const index = new MiniSearch<ParagraphDoc>({ fields: ['text'], storeFields: ['article', 'paragraph'] });
@@ -81,8 +83,10 @@ const NONE: Partial<Techniques> = { synonyms: false, context: false, sentences: 
 function report(label: string, articles: Article[]): void {
   const started = performance.now();
   const corpus = buildCorpus(articles);
-  const engines: [string, Engine][] = [
+  // The third element: asked within the question's article, as a member in an article's thread would.
+  const engines: [string, Engine, boolean?][] = [
     ['gisa-bot', ours(corpus)],
+    ['  asked within its article', ours(corpus), true],
     ['  without synonyms', ours(corpus, OFF('synonyms'))],
     ['  without paragraph context', ours(corpus, OFF('context'))],
     ['  without sentence re-ranking', ours(corpus, OFF('sentences'))],
@@ -99,9 +103,9 @@ function report(label: string, articles: Article[]): void {
   for (const [setName, set] of sets) {
     console.log(`\n${setName}: ${set.answerable.length} questions${set.outOfScope.length ? `, ${set.outOfScope.length} out of scope` : ''}`);
     console.log(`  ${'engine'.padEnd(30)} R@1    R@3    MRR    no answer  out-of-scope abstained`);
-    for (const [name, engine] of engines) {
-      const s = score(engine, set);
-      const oos = set.outOfScope.length ? `${s.abstained}/${set.outOfScope.length}` : '-';
+    for (const [name, engine, scoped = false] of engines) {
+      const s = score(engine, set, scoped);
+      const oos = set.outOfScope.length && s.abstained !== null ? `${s.abstained}/${set.outOfScope.length}` : '-';
       console.log(
         `  ${name.padEnd(30)} ${s.r1.toFixed(3)}  ${s.r3.toFixed(3)}  ${s.mrr.toFixed(3)}  ${String(s.silent).padStart(9)}  ${oos}`,
       );
