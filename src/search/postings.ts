@@ -10,6 +10,7 @@
  */
 import type MiniSearch from 'minisearch';
 import { internalsOf, joinShards, mergeShards, shardOf, type JoinedIndex } from './shards.ts';
+import { termDictionary } from './termDictionary.ts';
 
 /**
  * One term's postings in one field: its documents, ascending, and each one's BM25 factor (the score divided by the
@@ -90,12 +91,12 @@ export function freezePostings(index: IndexSource, field = 'text', keys?: Int32A
   };
   return {
     get: (word) => {
-      const id = termIds.get(word);
-      if (id === undefined) return undefined;
+      const id = termIds.id(word);
+      if (id < 0) return undefined;
       const [start, end] = [starts[id]!, starts[id + 1]!];
       return { docs: docs.subarray(start, end), factors: factors.subarray(start, end), maxFactor: maxFactors[id]! };
     },
-    has: (word) => termIds.has(word),
+    has: (word) => termIds.id(word) >= 0,
     factor: keys ? (list, doc) => find(list, keys[doc] ?? -1) : find,
     size: keys ? keys.length : own,
     documentCount: own,
@@ -120,7 +121,6 @@ function copyPostings(joined: JoinedIndex) {
     capacity += length;
   });
   if (docs.length > capacity) throw new Error('the index holds postings its field lengths do not count');
-  const termIds = new Map<string, number>();
   const factors = new Float32Array(docs.length);
   const maxFactors = new Float64Array(terms.length);
   for (let t = 0; t < terms.length; t++) {
@@ -140,8 +140,8 @@ function copyPostings(joined: JoinedIndex) {
       factors[at] = factor;
     }
     maxFactors[t] = most;
-    if (end > start) termIds.set(terms[t]!, t);
   }
+  const termIds = termDictionary(terms, (t) => starts[t + 1]! > starts[t]!);
   return { termIds, starts, docs, factors, maxFactors };
 }
 
