@@ -60,7 +60,12 @@ export function buildSpeakerDirectory(articles: Article[]): SpeakerEntry[] {
     }
   }
   // Sorted once here, named people first and the most quoted first, so a lookup only sorts by match quality.
-  return [...entries.values()].sort(byProminence);
+  const sorted = [...entries.values()].sort(byProminence);
+  for (const entry of sorted) {
+    entry.quotes = exactSize(entry.quotes);
+    entry.quoteArticles = exactSize(entry.quoteArticles);
+  }
+  return sorted;
 }
 
 const byProminence = (a: SpeakerEntry, b: SpeakerEntry): number =>
@@ -119,8 +124,15 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
       else pairs.set(pair, [position]);
     }
   });
+  for (const [pair, list] of pairs) pairs.set(pair, exactSize(list));
   return { entries, byName: byKey('name'), byChoseong: byKey('choseong'), pairs, byFullName, byOrganization };
 }
+
+/**
+ * A copy without the room `push` leaves for growth (17 slots for one element): the directory's lists are built
+ * once and kept, 44,000 speakers' and 49,000 pieces' at 10,000 articles.
+ */
+const exactSize = <T>(list: T[]): T[] => list.slice();
 
 const OBJECT_MARKED = /[을를]$/;
 
