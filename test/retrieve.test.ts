@@ -213,6 +213,16 @@ describe('top-k retrieval over the index', () => {
     const ordered = buildCorpus(articles);
     expect(articles.filter((a) => scattered.docs.firstDocOf(a.id) === undefined).length).toBeGreaterThan(0);
     expect(articles.every((a) => ordered.docs.firstDocOf(a.id) !== undefined)).toBe(true);
+    for (const { docs: table } of [ordered, scattered]) {
+      for (const article of articles) {
+        for (const { n } of article.paragraphs) {
+          const doc = table.docOf(article.id, n)!;
+          expect([table.article(doc)?.id, table.paragraph(doc)]).toEqual([article.id, n]);
+        }
+        for (const n of [0, 1.5, article.paragraphs.length + 1]) expect(table.docOf(article.id, n)).toBeUndefined();
+      }
+      expect(table.docOf('no-such-article', 1)).toBeUndefined();
+    }
     const questions = readQuestions('test/golden/ask.json').answerable.map((q) => q.q);
     for (const q of questions) {
       const a = ask(ordered, q, { limit: 5 });

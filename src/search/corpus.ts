@@ -224,17 +224,25 @@ function documentTable(ids: Iterable<[number, string]>, byId: Map<string, Articl
     paragraphOf[doc] = n;
     docsOf.get(articleId)!.set(n, doc);
   }
+  // An article laid out in order needs only its first document; a map per article (10,000 of 20 entries) held
+  // 8 MB. Only an article laid out otherwise keeps its map.
   const firstDocs = new Map<string, number>();
   for (const [articleId, docs] of docsOf) {
     const first = docs.get(1);
     const article = byId.get(articleId)!;
     const consecutive = first !== undefined && article.paragraphs.every((p) => docs.get(p.n) === first + p.n - 1);
-    if (consecutive && docs.size === article.paragraphs.length) firstDocs.set(articleId, first);
+    if (!consecutive || docs.size !== article.paragraphs.length) continue;
+    firstDocs.set(articleId, first);
+    docsOf.delete(articleId);
   }
   return {
     article: (doc) => articles[articleIndex[doc] ?? -1],
     paragraph: (doc) => paragraphOf[doc] ?? 0,
-    docOf: (articleId, n) => docsOf.get(articleId)?.get(n),
+    docOf: (articleId, n) => {
+      const first = firstDocs.get(articleId);
+      if (first === undefined) return docsOf.get(articleId)?.get(n);
+      return Number.isInteger(n) && n >= 1 && n <= byId.get(articleId)!.paragraphs.length ? first + n - 1 : undefined;
+    },
     firstDocOf: (articleId) => firstDocs.get(articleId),
   };
 }
