@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
+import { speakersNamedIn } from '../src/search/speakers.ts';
+import { splitWords } from '../src/search/tokenize.ts';
 import { coverage, PARTIAL_WORD, planQuery, STATEMENT } from '../src/search/query.ts';
 import { loadFixture, newsPage } from './helpers.ts';
 
@@ -172,6 +174,29 @@ describe('what the speaker the question names said, against a paragraph holding 
     ]);
     expect(ask(opinions, '국방부 입장은?').results).toEqual([]);
     expect(ask(opinions, '김모 씨 입장은?').results[0]).toMatchObject({ article: 'budget', paragraph: 2 });
+  });
+});
+
+describe('who a role describes: `떡집 사장님` is whoever the text says runs a 떡집', () => {
+  // The market article names the owner only as 김순자 씨; the street article quotes someone else beside a 떡집.
+  const corpus = buildCorpus([
+    parseArticle('market.txt', newsPage('전통시장 디지털 전환', [
+      '서울 시내 전통시장의 디지털 전환이 빨라지고 있다.',
+      '시장에서 20년째 떡집을 운영하는 김순자(68) 씨는 "QR코드 결제를 배우는 데 일주일이 걸렸다"고 웃었다.',
+    ])),
+    parseArticle('street.txt', newsPage('골목 상권 되살아나', [
+      '주말마다 골목 떡집 앞에 긴 줄이 생긴다.',
+      '골목에서 만난 주민 이모 씨는 "떡집 줄이 너무 길어 한참 기다렸다"고 말했다.',
+    ])),
+  ]);
+
+  it('answers from the quote of the one described, not from a paragraph that holds 떡집 and quotes another', () => {
+    expect(ask(corpus, '떡집 사장님은 뭐라고 했어?').results[0]).toMatchObject({ article: 'market', paragraph: 2 });
+  });
+
+  it('reads a description only before a role: `떡집은 뭐라고 했어?` names no one', () => {
+    expect(speakersNamedIn(corpus.speakerLookup, splitWords('떡집은 뭐라고 했어?'))).toEqual([]);
+    expect(speakersNamedIn(corpus.speakerLookup, splitWords('떡집 사장님은 뭐라고 했어?')).map((e) => e.speaker.name)).toEqual(['김순자']);
   });
 });
 

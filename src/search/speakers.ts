@@ -2,7 +2,7 @@ import { getChoseong } from 'es-hangul';
 import type { Article } from '../ingest/article.ts';
 import type { Quote, Speaker } from '../ingest/quotes.ts';
 import { stripParticles } from './particles.ts';
-import { isStatementNoun } from './saying.ts';
+import { isRoleNoun, isStatementNoun } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 
 /** A speaker across all articles. */
@@ -163,8 +163,30 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
       look(joined);
       if (stripped !== joined) look(stripped);
     }
+    // `떡집 사장님`: the word before a role describes who spoke (`떡집을 운영하는 김순자(68) 씨`), not by name.
+    const next = words[i + 1];
+    if (next !== undefined && isRoleNoun(next, stripParticles(next))) {
+      const described = compact(words[i]!);
+      if (!QUERY_STOPWORDS.has(described)) for (const entry of describedAs(lookup, described, MAX_DESCRIBED)) found.add(entry);
+    }
   }
   return [...found];
+}
+
+/** Speakers a question finds by their description (`떡집 사장님`): the most prominent, as a common word describes many. */
+const MAX_DESCRIBED = 10;
+
+/**
+ * The most prominent speakers whose description holds `word` (two characters or more). Any mention counts: one
+ * `떡집 앞에서 만난 주민` is found as the one `떡집을 운영하는`; ranking then weighs what each said.
+ */
+function describedAs(lookup: SpeakerLookup, word: string, limit: number): SpeakerEntry[] {
+  if (word.length < 2) return [];
+  const positions = [...substringCandidates(lookup, word, [word], false)].filter((p) => lookup.entries[p]!.key.about.includes(word));
+  return positions
+    .sort((a, b) => a - b)
+    .slice(0, limit)
+    .map((p) => lookup.entries[p]!);
 }
 
 /**
