@@ -45,7 +45,7 @@ part('articles by id', () => (corpus.byId = null));
 part("articles' quotes", () => articles.forEach((a) => (a.quotes = null)));
 part("articles' speakers", () => articles.forEach((a) => (a.speakers = null)));
 part("articles' glossaries", () => articles.forEach((a) => (a.glossary = null)));
-part('sentence lists', () => articles.forEach((a) => paragraphsOf(a).forEach((p) => (p.sentences = null))));
+part('sentence ends', () => articles.forEach((a) => paragraphsOf(a).forEach((p) => (p.sentenceEnds = null))));
 part('paragraph objects (their text kept)', () => articles.forEach((a) => (a.paragraphs = paragraphsOf(a).map((p) => p.text))));
 part('paragraph text', () => articles.forEach((a) => (a.paragraphs = null)));
 part('articles: the rest (metadata)', () => (corpus.articles = null));

@@ -170,7 +170,7 @@ async function serveDefault() {
       return hits.map((h) => {
         const article = byId.get(String(h['article']))!;
         const paragraph = article.paragraphs[Number(h['paragraph']) - 1]!;
-        return { title: article.title, paragraph: paragraph.n, text: paragraph.text, answer: paragraph.sentences[0] };
+        return { title: article.title, paragraph: paragraph.n, text: paragraph.text, answer: paragraph.text.slice(0, paragraph.sentenceEnds[0]).trim() };
       });
     },
     questions,

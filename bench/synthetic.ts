@@ -6,6 +6,7 @@
  * the source articles' stems, so distractors compete with the real paragraphs without copying them.
  */
 import type { Article } from '../src/ingest/article.ts';
+import { sentencesOf } from '../src/ingest/sentences.ts';
 import { stripParticles } from '../src/search/particles.ts';
 
 export interface SyntheticFile {
@@ -67,7 +68,7 @@ function vocabularyOf(sources: Article[]): Vocabulary {
   const sentences: string[] = [];
   for (const article of sources) {
     for (const paragraph of article.paragraphs) {
-      sentences.push(...paragraph.sentences);
+      sentences.push(...sentencesOf(paragraph.text, paragraph.sentenceEnds));
       for (const word of paragraph.text.split(/\s+/)) {
         // Only the Hangul run: a stem like `마이크로소프트(MS)` would carry its acronym past the Latin swap below
         // into every sentence it is drawn for (360 times in 10,000 distractors).

@@ -23,7 +23,7 @@ describe('a Yonhap-style page (breadcrumb, 오전/오후 stamps, dateline, wrapp
     expect(article.paragraphs[0]!.text).toBe(
       '반도체 수출이 석 달 연속 증가세를 이어갔다. 산업통상자원부는 14일 2월 반도체 수출이 작년 같은 달보다 12.4% 늘어난 98억 달러를 기록했다고 밝혔다.',
     );
-    expect(article.paragraphs[0]!.sentences).toHaveLength(2);
+    expect(article.paragraphs[0]!.sentenceEnds).toHaveLength(2);
     const body = article.paragraphs.map((p) => p.text).join('\n');
     for (const junk of ['가계대출', '저작권자', 'kms@', '공유하기', '기사 원문']) expect(body).not.toContain(junk);
   });
@@ -77,7 +77,7 @@ describe('a wire page (승인/수정 on one line with the outlet, bracketed sect
       byline: '박준혁 기자',
     });
     expect(article.paragraphs).toHaveLength(8);
-    expect(article.paragraphs[6]!.sentences).toHaveLength(2);
+    expect(article.paragraphs[6]!.sentenceEnds).toHaveLength(2);
     expect(article.paragraphs.map((p) => p.text).join('\n')).not.toContain('무단 전재');
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ParagraphSchema, type Paragraph } from '../src/ingest/article.ts';
 import { mineGlossary } from '../src/ingest/glossary.ts';
+import { sentencesOf } from '../src/ingest/sentences.ts';
 import { loadSeed, SEED_FILE } from './helpers.ts';
 
 const seed = loadSeed();
@@ -40,11 +42,21 @@ describe('the KBS seed', () => {
   });
 
   it('splits sentences without cutting inside quotes or numbers', () => {
+    const sentences = (p: Paragraph) => sentencesOf(p.text, p.sentenceEnds);
     const p8 = seed.paragraphs[7]!;
-    expect(p8.sentences).toHaveLength(1);
+    expect(sentences(p8)).toHaveLength(1);
     const p6 = seed.paragraphs[5]!;
-    expect(p6.sentences).toEqual([p6.text]); // GPT-4.0 is not a sentence end
-    expect(seed.paragraphs.every((p) => p.sentences.join(' ') === p.text)).toBe(true);
+    expect(sentences(p6)).toEqual([p6.text]); // GPT-4.0 is not a sentence end
+    expect(seed.paragraphs.every((p) => sentences(p).join(' ') === p.text)).toBe(true);
+  });
+
+  it('keeps sentences as where they end in the paragraph, and refuses ends that leave it or go back', () => {
+    const text = '첫 문장이다. 둘째 문장이다.';
+    expect(ParagraphSchema.safeParse({ n: 1, text, sentenceEnds: [7, text.length] }).success).toBe(true);
+    expect(sentencesOf(text, [7, text.length])).toEqual(['첫 문장이다.', '둘째 문장이다.']);
+    expect(ParagraphSchema.safeParse({ n: 1, text, sentenceEnds: [7, text.length + 1] }).success).toBe(false);
+    expect(ParagraphSchema.safeParse({ n: 1, text, sentenceEnds: [7, 7] }).success).toBe(false);
+    expect(ParagraphSchema.safeParse({ n: 1, text, sentenceEnds: [] }).success).toBe(false);
   });
 
   it('mines the glossary from parenthetical glosses', () => {

@@ -8,15 +8,21 @@ import { mineGlossary } from './glossary.ts';
 import { readMetadata } from './metadata.ts';
 import { splitDateline } from './outlet.ts';
 import { extractQuotes, QuoteSchema, SpeakerSchema } from './quotes.ts';
-import { splitSentences } from './sentences.ts';
+import { sentenceEnds, sentencesOf } from './sentences.ts';
 
 const isoKst = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00$/);
 
-export const ParagraphSchema = z.object({
-  n: z.number().int().positive(),
-  text: z.string().min(1),
-  sentences: z.array(z.string().min(1)).min(1),
-});
+export const ParagraphSchema = z
+  .object({
+    n: z.number().int().positive(),
+    text: z.string().min(1),
+    /** Where each sentence ends in `text` (see `sentenceEnds`); `sentencesOf` gives them as strings. */
+    sentenceEnds: z.array(z.number().int().positive()).min(1),
+  })
+  .refine(({ text, sentenceEnds }) => sentenceEnds.every((end, i) => end > (sentenceEnds[i - 1] ?? 0) && end <= text.length), {
+    message: 'sentence ends must ascend within the paragraph',
+    path: ['sentenceEnds'],
+  });
 
 export const ArticleSchema = z.object({
   id: z.string().regex(/^[\p{L}\p{N}_.-]{1,100}$/u),
@@ -61,7 +67,7 @@ export function parseArticle(file: string, bytes: Uint8Array, options: ParseOpti
   const first = splitDateline(layout.paragraphs[0]!);
   const paragraphs = [first.rest, ...layout.paragraphs.slice(1)].filter((p) => p.trim() !== '');
   const metadata = readMetadata(layout.lines, layout.paragraphs, layout.title, first.byline);
-  const bodyParagraphs = paragraphs.map((p, i) => ({ n: i + 1, text: p, sentences: splitSentences(p) }));
+  const bodyParagraphs = paragraphs.map((p, i) => ({ n: i + 1, text: p, sentenceEnds: sentenceEnds(p) }));
   const candidate = {
     id: articleIdFromFile(file),
     file: basename(file),
@@ -71,7 +77,7 @@ export function parseArticle(file: string, bytes: Uint8Array, options: ParseOpti
     ...metadata,
     paragraphs: bodyParagraphs,
     glossary: mineGlossary(paragraphs),
-    ...extractQuotes(bodyParagraphs),
+    ...extractQuotes(bodyParagraphs.map(({ n, text, sentenceEnds: ends }) => ({ n, sentences: sentencesOf(text, ends) }))),
   };
   const parsed = ArticleSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -34,7 +34,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 18: an HTML page saved as text is read as text.
 // 19: a portal's translation button and reader poll are furniture; `김유리기자` is `김유리 기자`.
 // 20: the index is held as MiniSearch's postings in arrays, in a binary file, instead of MiniSearch's JSON.
-const VERSION = 20;
+// 21: a paragraph's sentences are where they end in its text, not copies of it.
+const VERSION = 21;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
@@ -265,25 +266,15 @@ export function sameManifest(a: Manifest, b: Manifest): boolean {
 }
 
 /**
- * JSON gives each sentence and quote its own copy of text its paragraph already holds (52 MB at 10,000 articles).
- * Taken as slices of the paragraph, as the ingest makes them, V8 keeps each (of 13 characters or more) as a view
- * of the paragraph's string.
+ * JSON gives each quote its own copy of text its paragraph already holds (sentences are offsets into it). Taken
+ * as slices of the paragraph, as the ingest makes them, V8 keeps each (of 13 characters or more) as a view of the
+ * paragraph's string.
  */
 function shareParagraphText(article: Article): Article {
-  const paragraphs = article.paragraphs.map((paragraph) => {
-    let from = 0;
-    const sentences = paragraph.sentences.map((sentence) => {
-      const at = paragraph.text.indexOf(sentence, from);
-      if (at < 0) return sentence;
-      from = at + sentence.length;
-      return paragraph.text.slice(at, from);
-    });
-    return { n: paragraph.n, text: paragraph.text, sentences };
-  });
   const quotes = article.quotes.map((quote) => {
-    const text = paragraphs[quote.paragraph - 1]?.text ?? '';
+    const text = article.paragraphs[quote.paragraph - 1]?.text ?? '';
     const at = text.indexOf(quote.text);
     return at < 0 ? quote : { speaker: quote.speaker, text: text.slice(at, at + quote.text.length), kind: quote.kind, paragraph: quote.paragraph };
   });
-  return { ...article, paragraphs, quotes };
+  return { ...article, quotes };
 }

@@ -164,7 +164,8 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
 
   // One pass over the paragraph's words gives both each sentence's match and where the matches stand.
   const positions = wordPositions.clear();
-  let sentence = paragraph.sentences[0]!;
+  const { text, sentenceEnds } = paragraph;
+  let best = 0;
   let sentenceCoverage = -1;
   let mask = 0;
   const phrases = techniques.phrases ? plan.phrases : [];
@@ -181,20 +182,22 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
     }
     previousWord = wordMask === 0 ? null : word;
   };
-  for (const s of paragraph.sentences) {
+  for (let i = 0; i < sentenceEnds.length; i++) {
     mask = 0;
     previousWord = null;
-    forEachWord(s, visit, query.tokenStarts);
+    // Untrimmed: the space before a sentence holds no word.
+    forEachWord(text.slice(sentenceEnds[i - 1] ?? 0, sentenceEnds[i]), visit, query.tokenStarts);
     const c = coverage(plan, mask | context);
     if (c > sentenceCoverage) {
-      sentence = s;
+      best = i;
       sentenceCoverage = c;
     }
   }
+  const sentence = text.slice(sentenceEnds[best - 1] ?? 0, sentenceEnds[best]).trim();
 
-  let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, paragraph.text);
+  let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
-  if (query.wantsWho && namesSomeone(corpus, article, paragraph.text)) score *= ANSWER_TYPE_BOOST;
+  if (query.wantsWho && namesSomeone(corpus, article, text)) score *= ANSWER_TYPE_BOOST;
   if (quotesNamed) score *= SPEAKER_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   if (phrases.length > 0) score *= 1 + (PHRASE_BOOST * popcount(phrasesFound)) / (plan.words.length - 1);
