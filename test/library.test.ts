@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
 import type { Article } from '../src/ingest/article.ts';
 import { Library } from '../src/library/library.ts';
+import { readSeedFiles } from '../src/library/seeds.ts';
 import { readSnapshot, SNAPSHOT_FILE, writeSnapshot } from '../src/library/snapshot.ts';
 import { safeSeedName } from '../src/library/upload.ts';
 import { createLogger } from '../src/log.ts';
@@ -290,5 +291,33 @@ describe('queries during a reindex', () => {
     expect(answers.every((n) => n > 0)).toBe(true);
     expect(report.added).toHaveLength(60);
     expect(lib.library.corpus.articles).toHaveLength(61);
+  });
+});
+
+describe('reading the seeds folder', () => {
+  it('reads every file into one block, each with the bytes and hash reading it alone gives, and refuses one over the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gisa-seeds-'));
+    const contents: Record<string, Uint8Array | string> = {
+      'a.txt': read(SEED_FILE),
+      'b.txt': '',
+      'c.txt': iconv.encode(utf8(fixture('yonhap_chip_exports.txt')), 'cp949'),
+      'd.txt': '가'.repeat(LIMIT),
+      'e.txt': read(fixture('daily_market_digital.txt')),
+    };
+    for (const [name, content] of Object.entries(contents)) writeFileSync(join(dir, name), content);
+
+    const files = await readSeedFiles(dir, LIMIT);
+
+    expect(files.map((f) => f.file)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']);
+    const readable = files.filter((f) => f.sha256 !== null);
+    expect(readable.map((f) => f.file)).toEqual(['a.txt', 'b.txt', 'c.txt', 'e.txt']);
+    for (const f of readable) {
+      const alone = readFileSync(join(dir, f.file));
+      expect(Buffer.from(f.bytes).equals(alone)).toBe(true);
+      expect(f.sha256).toBe(createHash('sha256').update(alone).digest('hex'));
+    }
+    // One allocation for all: let go, it is given back to the system whole (see readSeedFiles).
+    expect(new Set(readable.map((f) => f.bytes.buffer)).size).toBe(1);
+    expect(files.find((f) => f.file === 'd.txt')).toMatchObject({ sha256: null, error: expect.stringContaining('limit') });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle, type Article } from '../ingest/article.ts';
 import { UserError } from '../errors.ts';
@@ -29,26 +29,61 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Reads every seed file, refusing oversized ones before pulling them into memory. Several at a time: one after
- * another, each read waited a round trip through libuv's thread pool (about 0.25 s for 1,000 files; 0.16 s so).
+ * Reads every seed file, refusing oversized ones before pulling them into memory, into one block for all of them.
+ * Read one by one, 10,000 files' bytes (60 MB) were 10,000 allocations that glibc kept resident after they were
+ * let go, interleaved with what loading kept: RSS while serving held them. One block that large is its own
+ * mapping, given back to the system once no file's bytes are in use. Several files at a time: one after another,
+ * each read waited a round trip through libuv's thread pool (about 0.25 s for 1,000 files; 0.16 s so).
  */
 export async function readSeedFiles(dir: string, maxBytes: number): Promise<SeedFile[]> {
   const names = await listSeedFiles(dir);
-  const files: SeedFile[] = [];
-  for (let start = 0; start < names.length; start += READS_AT_ONCE) {
-    files.push(...(await Promise.all(names.slice(start, start + READS_AT_ONCE).map((file) => readSeedFile(dir, file, maxBytes)))));
+  const sizes = await inBatches(names, (file) => stat(join(dir, file)).then(
+    (s) => s.size,
+    (error: unknown) => `cannot read the file (${errorCode(error)})`,
+  ));
+  const offsets: number[] = [];
+  let total = 0;
+  for (const size of sizes) {
+    offsets.push(total);
+    if (typeof size === 'number' && size <= maxBytes) total += size;
   }
-  return files;
+  const block = new Uint8Array(total);
+  return inBatches(names, async (file, i): Promise<SeedFile> => {
+    const size = sizes[i]!;
+    if (typeof size === 'string') return { file, sha256: null, error: size };
+    if (size > maxBytes) return { file, sha256: null, error: `the file is ${size} bytes, over the ${maxBytes}-byte limit` };
+    return readSeedFile(join(dir, file), file, block.subarray(offsets[i]!, offsets[i]! + size), maxBytes);
+  });
 }
 
 const READS_AT_ONCE = 16;
 
-async function readSeedFile(dir: string, file: string, maxBytes: number): Promise<SeedFile> {
-  const path = join(dir, file);
+async function inBatches<T, R>(items: T[], each: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += READS_AT_ONCE) {
+    results.push(...(await Promise.all(items.slice(start, start + READS_AT_ONCE).map((item, k) => each(item, start + k)))));
+  }
+  return results;
+}
+
+/** Reads a file into `into`, sized as it was listed; one that changed size since is read again on its own. */
+async function readSeedFile(path: string, file: string, into: Uint8Array, maxBytes: number): Promise<SeedFile> {
   try {
-    const size = (await stat(path)).size;
-    if (size > maxBytes) return { file, sha256: null, error: `the file is ${size} bytes, over the ${maxBytes}-byte limit` };
+    const handle = await open(path);
+    try {
+      let done = 0;
+      while (done < into.length) {
+        const { bytesRead } = await handle.read(into, done, into.length - done, done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      const { size } = await handle.stat();
+      if (done === into.length && size === into.length) return { file, sha256: sha256(into), bytes: into };
+    } finally {
+      await handle.close();
+    }
     const bytes = await readFile(path);
+    if (bytes.length > maxBytes) return { file, sha256: null, error: `the file is ${bytes.length} bytes, over the ${maxBytes}-byte limit` };
     return { file, sha256: sha256(bytes), bytes };
   } catch (error) {
     return { file, sha256: null, error: `cannot read the file (${errorCode(error)})` };
