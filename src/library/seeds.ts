@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArticle, type Article } from '../ingest/article.ts';
 import { UserError } from '../errors.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { readExactly } from './readExactly.ts';
 
 export interface SeedFailure {
   file: string;
@@ -71,14 +72,7 @@ async function readSeedFile(path: string, file: string, into: Uint8Array, maxByt
   try {
     const handle = await open(path);
     try {
-      let done = 0;
-      while (done < into.length) {
-        const { bytesRead } = await handle.read(into, done, into.length - done, done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      const { size } = await handle.stat();
-      if (done === into.length && size === into.length) return { file, sha256: sha256(into), bytes: into };
+      if ((await readExactly(handle, into, 0)) && (await handle.stat()).size === into.length) return { file, sha256: sha256(into), bytes: into };
     } finally {
       await handle.close();
     }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ArticleSchema, type Article } from '../ingest/article.ts';
 import { joinShards, mergeShards, shardArrays, shardProblem, type IndexShard, type JoinedIndex } from '../search/shards.ts';
 import { releaseGarbage } from './compactHeap.ts';
+import { readExactly } from './readExactly.ts';
 
 /**
  * One file: `MAGIC`, the byte length of a JSON header (uint32), the header in UTF-16 (articles, manifest, and each
@@ -247,17 +248,6 @@ function parseJson(text: string | null): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Fills `into` from `position`; false when the file ends first. */
-async function readExactly(file: FileHandle, into: Uint8Array, position: number): Promise<boolean> {
-  let done = 0;
-  while (done < into.length) {
-    const { bytesRead } = await file.read(into, done, into.length - done, position + done);
-    if (bytesRead === 0) return false;
-    done += bytesRead;
-  }
-  return true;
 }
 
 export function sameManifest(a: Manifest, b: Manifest): boolean {
