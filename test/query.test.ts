@@ -197,6 +197,7 @@ describe('who a role describes: `떡집 사장님` is whoever the text says runs
   it('reads a description only before a role: `떡집은 뭐라고 했어?` names no one', () => {
     expect(speakersNamedIn(corpus.speakerLookup, splitWords('떡집은 뭐라고 했어?'))).toEqual([]);
     expect(speakersNamedIn(corpus.speakerLookup, splitWords('떡집 사장님은 뭐라고 했어?')).map((e) => e.speaker.name)).toEqual(['김순자']);
+    expect(speakersNamedIn(corpus.speakerLookup, splitWords('떡집의 사장님은 뭐라고 했어?')).map((e) => e.speaker.name)).toEqual(['김순자']);
   });
 });
 

@@ -163,10 +163,10 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
       look(joined);
       if (stripped !== joined) look(stripped);
     }
-    // `떡집 사장님`: the word before a role describes who spoke (`떡집을 운영하는 김순자(68) 씨`), not by name.
+    // `떡집(의) 사장님`: the word before a role describes who spoke (`떡집을 운영하는 김순자(68) 씨`), not by name.
     const next = words[i + 1];
     if (next !== undefined && isRoleNoun(next, stripParticles(next))) {
-      const described = compact(words[i]!);
+      const described = stripParticles(compact(words[i]!));
       if (!QUERY_STOPWORDS.has(described)) for (const entry of describedAs(lookup, described, MAX_DESCRIBED)) found.add(entry);
     }
   }
