@@ -18,7 +18,7 @@ const sizes = values.sizes.split(',').map((s) => s.trim());
 
 const Build = z.object({ reindexMs: z.number(), snapshotWriteMs: z.number(), buildMs: z.number(), snapshotBytes: z.number(), articles: z.number(), peakRssMb: z.number() });
 const Latency = z.object({ p50: z.number(), p99: z.number(), calls: z.number(), collections: z.number(), longestCollection: z.number() });
-const Serve = z.object({ coldStartMs: z.number(), coldStartPeakRssMb: z.number(), ask: Latency, autocomplete: Latency, rssMb: z.number(), heapMb: z.number() });
+const Serve = z.object({ coldStartMs: z.number(), coldStartPeakRssMb: z.number(), ask: Latency, autocomplete: Latency, rssMb: z.number(), heapMb: z.number(), idleRssMb: z.number() });
 
 async function measure(phase: 'build' | 'serve', engine: 'ours' | 'default', seedsDir: string, dataDir: string): Promise<unknown> {
   const { stdout } = await run(
@@ -74,6 +74,7 @@ for (const size of sizes) {
     ['speaker autocomplete p50', ours.serve.autocomplete.p50, plain.serve.autocomplete.p50, ms, ''],
     ['speaker autocomplete p99', ours.serve.autocomplete.p99, plain.serve.autocomplete.p99, ms, '< 10 ms'],
     ['memory (RSS) while serving', ours.serve.rssMb, plain.serve.rssMb, mb, '< 300 MB at 10,000'],
+    ['memory (RSS) after 20 s without questions', ours.serve.idleRssMb, plain.serve.idleRssMb, mb, ''],
     ['peak memory (RSS) of a reindex from files', ours.build.peakRssMb, plain.build.peakRssMb, mb, ''],
     ['peak memory (RSS) of a cold start', ours.serve.coldStartPeakRssMb, plain.serve.coldStartPeakRssMb, mb, ''],
     ['JS heap in use while serving', ours.serve.heapMb, plain.serve.heapMb, mb, ''],

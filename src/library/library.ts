@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts';
 import type { ReindexReply } from '../replies.ts';
 import { assembleCorpus, type Corpus } from '../search/corpus.ts';
 import { buildFromSeeds, manifestOf, type BuildOptions, type Built } from './build.ts';
-import { compactHeap, COMPACT_FROM_PARAGRAPHS, releaseGarbage } from './compactHeap.ts';
+import { compactHeap, COMPACT_FROM_PARAGRAPHS, releaseGarbage, settleYoungGeneration } from './compactHeap.ts';
 import { readSeedFiles, type SeedFailure } from './seeds.ts';
 import { readSnapshot, sameManifest, writeSnapshot, type Manifest } from './snapshot.ts';
 import { saveUpload, type Upload } from './upload.ts';
@@ -142,7 +142,9 @@ function buildOptions(options: LibraryOptions, previousManifest?: Manifest): Bui
 const isLarge = (articles: Article[]): boolean => articles.reduce((n, a) => n + a.paragraphs.length, 0) >= COMPACT_FROM_PARAGRAPHS;
 
 function compactIfLarge(corpus: Corpus): void {
-  if (isLarge(corpus.articles)) compactHeap();
+  if (!isLarge(corpus.articles)) return;
+  compactHeap();
+  settleYoungGeneration();
 }
 
 async function persist(options: LibraryOptions, built: Built): Promise<void> {
