@@ -26,8 +26,3 @@ export function sentenceEnds(paragraph: string): number[] {
 export function sentencesOf(text: string, ends: readonly number[]): string[] {
   return ends.map((end, i) => text.slice(ends[i - 1] ?? 0, end).trim());
 }
-
-/** Sentences of one paragraph, as strings. */
-export function splitSentences(paragraph: string): string[] {
-  return sentencesOf(paragraph, sentenceEnds(paragraph));
-}

@@ -14,7 +14,7 @@ type Collect = (options?: { type: 'minor' | 'major' }) => void;
 let gcFunction: Collect | null | undefined;
 
 /** V8's `gc`, taken from a new context once `--expose-gc` is set, so `npm start` needs no flag. */
-function fullCollection(): Collect | null {
+function v8Gc(): Collect | null {
   if (gcFunction === undefined) {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('typeof gc === "function" ? gc : null');
@@ -32,7 +32,7 @@ function fullCollection(): Collect | null {
  *   SHARD_PARAGRAPHS; about 0.2 s each): the peak of a build 1.44–1.51 → 1.04–1.11 GB, and no slower.
  */
 export function releaseGarbage(): void {
-  fullCollection()?.();
+  v8Gc()?.();
 }
 
 /**
@@ -47,7 +47,7 @@ export function releaseGarbage(): void {
  * whole heap. Returns whether it ran: a Node that will not hand `gc` over only keeps the pages longer.
  */
 export function compactHeap(): boolean {
-  const collect = fullCollection();
+  const collect = v8Gc();
   if (collect === null) return false;
   setFlagsFromString('--compact-on-every-full-gc');
   try {
@@ -68,10 +68,11 @@ const SETTLED_BYTES = 4 * 2 ** 20;
  * 3 ms) every `every` ms until the generation is small again, `attempts` times at most (10 minutes): the first
  * that follows a quiet spell lets V8 give the memory back (10,005 articles: RSS 381 → 344 MB). While questions keep
  * the process busy, V8 keeps the generation, and an attempt costs one more scavenge than the questions make.
- * The timers never keep the process alive. Returns whether V8's `gc` is at hand.
+ * The timers never keep the process alive; a reindex during a settling starts another, which stops as soon as
+ * either has done it. Returns whether V8's `gc` is at hand.
  */
 export function settleYoungGeneration({ every = 7_000, attempts = 86 } = {}): boolean {
-  const collect = fullCollection();
+  const collect = v8Gc();
   if (collect === null) return false;
   let left = attempts;
   const attempt = () => {
