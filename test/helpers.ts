@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { parseArticle, type Article } from '../src/ingest/article.ts';
 import { Library } from '../src/library/library.ts';
 import { createLogger } from '../src/log.ts';
+import type { PostingList } from '../src/search/postings.ts';
 
 export const REPO = join(import.meta.dirname, '..');
 export const SEED_FILE = join(REPO, 'seeds', '000_747bf3bd7eb8621c.txt');
@@ -14,6 +15,9 @@ export function loadArticle(path: string): Article {
 }
 
 export const loadSeed = (): Article => loadArticle(SEED_FILE);
+
+/** Every posting's BM25 factor of a frozen list, in order. */
+export const factorsOf = (list: PostingList): number[] => Array.from(list.codes, (code) => list.factors[code]!);
 
 /** A page in the shape the ingest reads: headline, outlet line, body paragraphs between blank lines, a footer. */
 export const newsPage = (title: string, paragraphs: string[]): Buffer =>

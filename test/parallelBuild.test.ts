@@ -15,7 +15,7 @@ import { readSnapshot, writeSnapshot } from '../src/library/snapshot.ts';
 import { INDEX_OPTIONS, paragraphDocs, ShardedIndexer, type ParagraphDoc } from '../src/search/paragraphIndex.ts';
 import { documentIdsOf, freezePostings } from '../src/search/postings.ts';
 import { joinShards, mergeShards, shardOf, shardProblem, type IndexShard, type JoinedIndex } from '../src/search/shards.ts';
-import { ALL_ARTICLES, FIXTURES, loadArticle } from './helpers.ts';
+import { ALL_ARTICLES, factorsOf, FIXTURES, loadArticle } from './helpers.ts';
 
 const bundled = ALL_ARTICLES.map(loadArticle);
 const docs = [...bundled, ...[...syntheticArticles(bundled, 25)].map((f) => loadArticle(writeTemp(f.file, f.text)))].flatMap(paragraphDocs);
@@ -37,7 +37,7 @@ function frozen(index: MiniSearch | JoinedIndex): Map<string, { docs: number[]; 
   const postings = freezePostings(index, 'text');
   const shards = 'shards' in index ? index.shards : [shardOf(index)];
   const terms = [...new Set(shards.flatMap((s) => s.terms))].sort();
-  return new Map(terms.map((term) => [term, { docs: [...postings.get(term)!.docs], factors: [...postings.get(term)!.factors] }]));
+  return new Map(terms.map((term) => [term, { docs: [...postings.get(term)!.docs], factors: factorsOf(postings.get(term)!) }]));
 }
 
 /** What a shard holds, whatever order its terms are listed in (MiniSearch's is that of its radix tree). */

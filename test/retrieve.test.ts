@@ -6,11 +6,11 @@ import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { assembleCorpus, buildCorpus, buildIndex, headlineIndex } from '../src/search/corpus.ts';
 import { INDEX_OPTIONS, paragraphDocs, type ParagraphDoc } from '../src/search/paragraphIndex.ts';
-import { documentIdsOf, freezePostings } from '../src/search/postings.ts';
+import { documentIdsOf, FactorTable, freezePostings, MAX_CODES } from '../src/search/postings.ts';
 import { joinShards, shardOf } from '../src/search/shards.ts';
 import { coordination, coverage, planQuery, type QueryPlan } from '../src/search/query.ts';
 import { matchMask, rangeMasks, retrieve, scoredTerms } from '../src/search/retrieve.ts';
-import { ALL_ARTICLES, loadArticle } from './helpers.ts';
+import { ALL_ARTICLES, factorsOf, loadArticle } from './helpers.ts';
 import { readQuestions } from '../bench/corpora.ts';
 
 const bundled = ALL_ARTICLES.map(loadArticle);
@@ -137,15 +137,39 @@ describe('top-k retrieval over the index', () => {
       expect([...list.docs]).toEqual([...scores.keys()].sort((a, b) => a - b));
       const idf = Math.log(1 + (postings.documentCount - list.docs.length + 0.5) / (list.docs.length + 0.5));
       // Stored in single precision: within its rounding (2^-24 relative) of MiniSearch's score.
+      const factors = factorsOf(list);
       list.docs.forEach((doc, i) => {
         const score = scores.get(doc)!;
-        expect(Math.abs(list.factors[i]! * idf - score)).toBeLessThanOrEqual(score * 2 ** -23);
+        expect(Math.abs(factors[i]! * idf - score)).toBeLessThanOrEqual(score * 2 ** -23);
       });
-      expect(list.maxFactor).toBe(Math.max(...list.factors));
-      expect(postings.factor(list, list.docs[0]!)).toBe(list.factors[0]);
+      expect(list.maxFactor).toBe(Math.max(...factors));
+      expect(postings.factor(list, list.docs[0]!)).toBe(factors[0]);
       expect(postings.factor(list, list.docs[0]! - 1)).toBeUndefined();
     }
     expect(postings.get('없는낱말')).toBeUndefined();
+  });
+
+  it('codes each (term frequency, document length) once, and past 65,536 of them gives the nearest factor there is', () => {
+    const table = new FactorTable(12.5);
+    // MiniSearch's BM25+ (k 1.2, b 0.7, d 0.5) over its IDF, in single precision.
+    const exact = (tf: number, length: number) => Math.fround(0.5 + (tf * 2.2) / (tf + 1.2 * (0.3 + (0.7 * length) / 12.5)));
+    const first = table.code(1, 10);
+    expect(table.code(1, 10)).toBe(first);
+    expect(table.code(300, 10)).toBe(table.code(300, 10));
+    expect(new Set([first, table.code(2, 10), table.code(1, 11), table.code(300, 10)]).size).toBe(4);
+    expect(table.factors[table.code(300, 10)]).toBe(exact(300, 10));
+    for (let length = 1; table.factors.length < MAX_CODES; length++) {
+      for (let tf = 1; tf < 16; tf++) expect(table.factors[table.code(tf, length)]).toBe(exact(tf, length));
+    }
+    expect(table.factors.length).toBe(MAX_CODES);
+    const sorted = [...table.factors].sort((a, b) => a - b);
+    for (const [tf, length] of [[40, 3], [1, 1_000_000], [17, 99_999], [7, 123_456]] as const) {
+      const code = table.code(tf, length);
+      expect(code).toBeLessThan(MAX_CODES);
+      const gap = Math.abs(table.factors[code]! - exact(tf, length));
+      expect(gap).toBe(Math.min(...sorted.map((f) => Math.abs(f - exact(tf, length)))));
+    }
+    expect(table.factors.length).toBe(MAX_CODES);
   });
 
   it("freezes MiniSearch's postings copied into arrays (as a build and a snapshot hold them) into the same lists as the index itself", () => {
@@ -159,7 +183,7 @@ describe('top-k retrieval over the index', () => {
     expect(words.length).toBeGreaterThan(1000);
     for (const word of words) {
       const [a, b] = [fromIndex.get(word)!, fromArrays.get(word)!];
-      expect([b.docs, b.factors, b.maxFactor]).toEqual([a.docs, a.factors, a.maxFactor]);
+      expect([b.docs, factorsOf(b), b.maxFactor]).toEqual([a.docs, factorsOf(a), a.maxFactor]);
     }
     expect(fromArrays.get('없는낱말')).toBeUndefined();
   });

@@ -175,22 +175,22 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
   try {
     // What the lookups give each document (or headline) that holds them, counted when (if) a finder finds it.
     for (const term of headlineTerms) {
-      const { docs, factors: termFactors } = term.list;
+      const { docs, codes, factors: termFactors } = term.list;
       const weight = term.weight * term.idf;
       for (let j = 0; j < docs.length; j++) {
         const key = docs[j]!;
         if (keySums.mask[key] === 0) keySums.touched.push(key);
-        keySums.bm25[key]! += weight * termFactors[j]!;
+        keySums.bm25[key]! += weight * termFactors[codes[j]!]!;
         keySums.mask[key]! |= term.bit;
       }
     }
     for (const term of pieceTerms) {
-      const { docs, factors: termFactors } = term.list;
+      const { docs, codes, factors: termFactors } = term.list;
       const weight = term.weight * term.idf;
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
         if (state[doc] === UNSEEN) enter(doc, PENDING);
-        bm25[doc]! += weight * termFactors[j]!;
+        bm25[doc]! += weight * termFactors[codes[j]!]!;
         mask[doc]! |= term.bit;
       }
     }
@@ -281,11 +281,11 @@ export function retrieve(plan: QueryPlan, terms: ScoredTerm[], options: Retrieve
       // A document first met here can still gain only the later terms: below the threshold even then, skip it.
       const later = found.length >= limit ? remaining[i + 1]! : Infinity;
       const laterMask = term.bit | reachable[i + 1]!;
-      const { docs, factors: termFactors } = term.list;
+      const { docs, codes, factors: termFactors } = term.list;
       const weight = term.weight * term.idf;
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
-        const score = weight * termFactors[j]!;
+        const score = weight * termFactors[codes[j]!]!;
         const was = state[doc]!;
         if (was >= FOUND) {
           bm25[doc]! += score;
