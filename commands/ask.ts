@@ -5,17 +5,20 @@ import { findArticle } from '../src/search/corpus.ts';
 import { ask } from '../src/search/ask.ts';
 import type { AskReply } from '../src/replies.ts';
 import { suggestionsFor } from './suggestions.ts';
-import { ARTICLE_OPTION, articleChoices, articleFilter, articleOption, MAX_QUESTION_LENGTH } from './options.ts';
+import { ARTICLE_OPTION, articleChoices, articleFilter, articleOption, MAX_QUESTION_LENGTH, withoutChatMarkup } from './options.ts';
 
 const options = z.object({
   question: z
     .string({ error: '질문을 입력해 주세요.' })
-    .trim()
-    .min(1, { error: '질문이 비어 있습니다. 예: /ask 소라는 누가 만들었어?' })
-    .max(MAX_QUESTION_LENGTH, {
-      error: (issue) =>
-        `질문이 너무 깁니다 (${String(issue.input).trim().length}자). ${MAX_QUESTION_LENGTH}자 이내로 줄여 주세요.`,
-    }),
+    .transform(withoutChatMarkup)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: '질문이 비어 있습니다. 예: /ask 소라는 누가 만들었어?' })
+        .max(MAX_QUESTION_LENGTH, {
+          error: (issue) => `질문이 너무 깁니다 (${String(issue.input).length}자). ${MAX_QUESTION_LENGTH}자 이내로 줄여 주세요.`,
+        }),
+    ),
   article: articleOption,
   /** Not a slash-command option: the "more results" button asks for the next page. */
   page: z.number().int().min(0).max(19).default(0),

@@ -60,6 +60,18 @@ describe('the article option (several articles indexed)', () => {
     expect(await runCommand('발언', { speaker: 'ㅇㅇ' }, ctx)).toMatchObject({ command: 'quote', speaker: { name: '인예' } });
   });
 
+  it('reads a question without the chat markup around it (`@everyone`, mentions, emoji, timestamps)', async () => {
+    const plain = AskReplySchema.parse(await runCommand('ask', { question: '오픈AI는 소라를 언제 공개했어?' }, ctx));
+    expect(plain.citation).not.toBeNull();
+    for (const question of ['@everyone 오픈AI는 소라를 언제 공개했어?', '<@123456789012345678> 오픈AI는 <:sora:112233> 소라를 언제 공개했어? @here', '<@&42><#7> 오픈AI는 소라를 언제 공개했어? <t:1708000000:R>']) {
+      const reply = AskReplySchema.parse(await runCommand('ask', { question }, ctx));
+      expect(reply).toMatchObject({ query: '오픈AI는 소라를 언제 공개했어?', citation: plain.citation, results: plain.results });
+    }
+    // An address stays: `@` is markup only before everyone or here.
+    expect(AskReplySchema.parse(await runCommand('ask', { question: 'help@kbs.co.kr 소라' }, ctx)).query).toBe('help@kbs.co.kr 소라');
+    expect(await runCommand('ask', { question: ' @everyone <@1> ' }, ctx)).toMatchObject({ error: expect.stringContaining('비어 있습니다') });
+  });
+
   it('rejects empty questions with a clear message', async () => {
     expect(await runCommand('ask', { question: '   ' }, ctx)).toMatchObject({ error: expect.stringContaining('비어 있습니다') });
     expect(await runCommand('ask', {}, ctx)).toMatchObject({ error: expect.stringContaining('질문') });
