@@ -27,8 +27,16 @@ describe('the synonym table', () => {
     expect(synonymsOf(table, '돈바스', '돈바스')).toEqual([]);
   });
 
+  it('reads an English question word whole, in each of the forms its entry lists', () => {
+    for (const word of ['made', 'make', 'builds', 'developed']) expect(synonymsOf(table, word, word)).toEqual(expect.arrayContaining(['개발', '공개', '만들']));
+    expect(synonymsOf(table, 'fell', 'fell')).toContain('감소');
+    expect(synonymsOf(table, 'fellow', 'fellow')).toEqual([]);
+    expect(synonymsOf(table, 'maker', 'maker')).toEqual([]);
+  });
+
   it('refuses a malformed table with the reason', () => {
     expect(() => loadSynonyms(write('{"about": "x", "entries": [{"ask": "만들"}]}'))).toThrow(/text/);
     expect(() => loadSynonyms(write('not json'))).toThrow();
+    expect(() => loadSynonyms(write('{"about": "x", "entries": [{"ask": [], "text": ["개발"]}]}'))).toThrow(/ask/);
   });
 });

@@ -9,8 +9,14 @@ export const QUERY_STOPWORDS = new Set([
   '기사에', '됐어', '됐나', '되나', '돼', '해', '하나', '하니', '봤어', '봤나', '한', '하는', '했던', '된', '내용', '사람',
   '이유', '의미', '뜻', '정도', '무엇인가요', '뭔데', '어떤가요', '날은', '날이', '날짜는', '얼마야', '얼마래', '몇이야',
   '언제부터', '어디까지', '어디부터', '몇시', '몇시부터', '몇시까지',
+  // 되다 and 하다 closing a question (`틱톡은 어떻게 될까?`): the topic is the word before them
+  '될까', '될까요', '되나요', '되니', '되냐', '되는지', '될지', '됩니까', '됐나요', '됐어요', '됐니', '됐냐', '됐는지',
+  '되었나', '되었어', '되었나요', '되었어요', '되었는지', '돼요', '되죠', '할까', '할까요', '하나요', '하냐', '하는지',
+  '할지', '합니까', '했냐', '해요', '하죠',
   // English
   'what', 'who', 'whom', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'be', 'do', 'does', 'did',
   'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'about', 'say', 'said', 'says', 'tell', 'me', 'it',
   'this', 'that', 'article', 'with', 'by', 'from', 'as', 'at', 'its', 'their', 'they', 'he', 'she', 'his', 'her',
+  'will', 'would', 'can', 'could', 'should', 'may', 'might', 'has', 'have', 'had', 'happen', 'happens', 'happened',
+  'there', 'any', 'you', 'we', 'i', 'my', 'our', 'your', 'them', 'these', 'those', 'much', 'many', 'think', 'thinks',
 ]);

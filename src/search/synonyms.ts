@@ -3,15 +3,23 @@ import { z } from 'zod';
 
 const SynonymFileSchema = z.object({
   about: z.string(),
-  entries: z.array(z.object({ ask: z.string().min(1), text: z.array(z.string().min(1)).min(1) })),
+  // English lists a word's forms under one entry (`made`, `make`, `builds`…).
+  entries: z.array(z.object({ ask: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), text: z.array(z.string().min(1)).min(1) })),
 });
+
+const LATIN = /^[a-z]/;
 
 export type SynonymTable = ReadonlyMap<string, readonly string[]>;
 
 /** The bundled table (src/search/synonyms.json): data, so it grows without code changes. */
 export function loadSynonyms(path: URL | string = new URL('./synonyms.json', import.meta.url)): SynonymTable {
   const parsed = SynonymFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return new Map(parsed.entries.map((e) => [e.ask.normalize('NFC'), e.text.map((t) => t.normalize('NFC').toLowerCase())]));
+  return new Map(
+    parsed.entries.flatMap((e) => {
+      const text = e.text.map((t) => t.normalize('NFC').toLowerCase());
+      return (Array.isArray(e.ask) ? e.ask : [e.ask]).map((ask) => [ask.normalize('NFC').toLowerCase(), text] as const);
+    }),
+  );
 }
 
 /**
@@ -22,7 +30,8 @@ export function synonymsOf(table: SynonymTable, word: string, stem: string): str
   const found: string[] = [];
   for (const [key, replacements] of table) {
     // Keys are NFC Hangul: one syllable is one code unit (no spread into an array per entry per question word).
-    const matches = key.length === 1 ? stem === key : word.startsWith(key);
+    // English keys are whole words: a prefix would let `fell` find `fellow`.
+    const matches = key.length === 1 || LATIN.test(key) ? stem === key || word === key : word.startsWith(key);
     if (matches) found.push(...replacements);
   }
   return [...new Set(found)];
