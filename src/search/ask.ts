@@ -77,6 +77,7 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
     quoted.sort((a, b) => weight.get(b)! - weight.get(a)! || a - b);
   }
   for (const doc of quoted.slice(0, MAX_QUOTED_CANDIDATES)) docs.add(doc);
+  for (const doc of query.introducing) if (!only || corpus.docs.article(doc)?.id === only) docs.add(doc);
   if (techniques.context) {
     // The paragraph after a match may be the one that answers, naming its subject only in the match.
     for (const c of candidates) {

@@ -2,6 +2,7 @@ import { isRoleNoun, isStatementNoun, SAYING_QUESTION } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
 import { splitWords, tokensOf, wordTokens } from './tokenize.ts';
+import { stripParticles } from './particles.ts';
 
 /** `…야`, `…이야`, `…예요`, `…인가요`, `…일까`, after at least two syllables. */
 const QUESTION_COPULA = /(?<=[\uac00-\ud7a3]{2})(?:이야|야|이에요|예요|인가요|인가|일까요|일까)$/;
@@ -104,6 +105,10 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     parts = 0;
     partCount = 0;
     let whole = addWord(stem, tokens);
+    // A name that ends as a particle does (`김정은`) is indexed, printed bare, as the text's tokenizer strips it
+    // (`김정`): `김정은은 누구야?` finds the bare form by that stem too.
+    const bare = stripParticles(stem);
+    if (bare !== stem) whole |= bitOf(bare, 1);
     // Korean questions are not glossary-expanded: the glossary bridges English acronyms into the Korean text.
     const expansion = /^[a-z]/.test(word) ? options.expansions.get(word) : undefined;
     // The expansion is a word of its own: its stem finds the question's word, its pieces only help find it, as

@@ -15,7 +15,10 @@ export interface Techniques {
   context: boolean;
   /** Prefer paragraphs where one sentence holds the question's words together, not scattered. */
   sentences: boolean;
-  /** `누가`/`who` questions prefer paragraphs that name someone the article quotes. */
+  /**
+   * `누가`/`who` questions prefer paragraphs that name someone the article quotes; `저우훙이는 누구야?`, the
+   * paragraph that introduces the person (the first to name them, where news gives the title with the name).
+   */
   answerType: boolean;
   /** Question words standing next to each other in the text (`반도체 수출`, `MS의 지원`) mark a real answer. */
   proximity: boolean;
@@ -63,6 +66,8 @@ const PROXIMITY_WINDOW = 2;
 const FOCUS_BOOST = 8;
 /** A paragraph quoting the person the question names, against one that does not. */
 const SPEAKER_BOOST = 2;
+/** `저우훙이는 누구야?`: the paragraph introducing him, against one that only quotes him. */
+const INTRODUCTION_BOOST = 4;
 
 const WHO_QUESTION = /누가|누구|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
 
@@ -80,6 +85,8 @@ export interface PreparedQuery {
   wantsWho: boolean;
   /** Documents (paragraphs) quoting a speaker the question names. */
   quoting: Set<number>;
+  /** For a question asking who someone is: the paragraphs that introduce them (see `introductions`). */
+  introducing: Set<number>;
   /** The token bits of the words a statement stands for (see STATEMENT), with STATEMENT itself. */
   statementWords: number;
   /**
@@ -111,6 +118,7 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
       });
     }
   }
+  const wantsWho = techniques.answerType && WHO_QUESTION.test(question);
   const foci = new Map<Article, number>();
   const query: PreparedQuery = {
     corpus,
@@ -120,8 +128,9 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     tokenStarts: new Set(plan.terms.map((t) => t.token.charCodeAt(0))),
     techniques,
     intent: questionIntent(question),
-    wantsWho: techniques.answerType && WHO_QUESTION.test(question),
+    wantsWho,
     quoting,
+    introducing: wantsWho ? introductions(corpus, plan, question) : new Set(),
     statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0),
     topic: { ...plan, words: plan.words.filter((w) => (w.whole & STATEMENT) === 0) },
     focus(article) {
@@ -199,6 +208,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, text)) score *= ANSWER_TYPE_BOOST;
   if (quotesNamed) score *= SPEAKER_BOOST;
+  if (query.introducing.has(doc)) score *= INTRODUCTION_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   if (phrases.length > 0) score *= 1 + (PHRASE_BOOST * popcount(phrasesFound)) / (plan.words.length - 1);
   score *= focusFactor(query, article);
@@ -298,6 +308,29 @@ function titleBits(query: PreparedQuery, doc: number): number {
 export function nextDocument(corpus: Corpus, doc: number): number | undefined {
   const article = corpus.docs.article(doc);
   return article ? corpus.docs.docOf(article.id, corpus.docs.paragraph(doc) + 1) : undefined;
+}
+
+/**
+ * A question that names a quoted person and asks only who they are (`저우훙이는 누구야?`, `인예가 누구예요?`): the
+ * first paragraph of each of their articles to print their name, where news introduces a person with their title
+ * (`치후360 창립자 저우훙이는`); a later one only quotes them. Empty for any other question (`저우훙이는 누구를
+ * 비판했어?` asks about more than him).
+ */
+function introductions(corpus: Corpus, plan: QueryPlan, question: string): Set<number> {
+  const docs = new Set<number>();
+  const words = splitWords(question);
+  for (const entry of speakersNamedIn(corpus.speakerLookup, words)) {
+    const { name } = entry.speaker;
+    // Every word the question searches for is part of the name.
+    const named = maskOfWord(plan, name.toLowerCase()) | splitWords(name).reduce((bits, w) => bits | maskOfWord(plan, w), 0);
+    if (!plan.words.every((w) => isFound(w, named))) continue;
+    for (const article of new Set(entry.quoteArticles)) {
+      const first = article.paragraphs.find((p) => p.text.includes(name));
+      const doc = first && corpus.docs.docOf(article.id, first.n);
+      if (doc !== undefined) docs.add(doc);
+    }
+  }
+  return docs;
 }
 
 function namesSomeone(corpus: Corpus, article: Article, text: string): boolean {
