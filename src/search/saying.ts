@@ -8,7 +8,11 @@ export const SAYING_QUESTION =
  * Nouns that, ending a question, ask for what someone said (`통일부 입장은?`, `업계 반응은?`): the text reports
  * the statement (`…고 밝혔다`) rather than naming it, so a paragraph that reports one holds the word too.
  */
-const STATEMENT_NOUNS = new Set(['입장', '반응', '발언', '말', '의견', '주장', '생각', '견해', '답변', '해명', '논평', '언급', '평가']);
+const STATEMENT_NOUNS = new Set([
+  '입장', '반응', '발언', '말', '의견', '주장', '생각', '견해', '답변', '해명', '논평', '언급', '평가',
+  // English closes the question with the verb too (`How did the industry react?`)
+  'react', 'reacted', 'reaction', 'respond', 'responded', 'response', 'position', 'stance', 'view', 'views', 'opinion', 'comment',
+]);
 
 /**
  * Roles that only say who spoke (`떡집 사장님`, `통일부 관계자`, `과기정통부 장관`): after the word that names the

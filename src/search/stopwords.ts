@@ -19,4 +19,6 @@ export const QUERY_STOPWORDS = new Set([
   'this', 'that', 'article', 'with', 'by', 'from', 'as', 'at', 'its', 'their', 'they', 'he', 'she', 'his', 'her',
   'will', 'would', 'can', 'could', 'should', 'may', 'might', 'has', 'have', 'had', 'happen', 'happens', 'happened',
   'there', 'any', 'you', 'we', 'i', 'my', 'our', 'your', 'them', 'these', 'those', 'much', 'many', 'think', 'thinks',
+  // what an apostrophe leaves (`government's`, `didn't`)
+  's', 't',
 ]);
