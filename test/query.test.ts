@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
+import { ALL_TECHNIQUES, prepareQuery } from '../src/search/rerank.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
 import { speakersNamedIn } from '../src/search/speakers.ts';
 import { splitWords } from '../src/search/tokenize.ts';
@@ -249,5 +250,32 @@ describe('a Q&A interview', () => {
   it('answers with the interviewee\'s answer, found through the question before it, never with the question', () => {
     expect(ask(corpus, '경쟁사와 차이는?').answer).toMatchObject({ paragraph: 5, text: expect.stringContaining('데이터센터') });
     expect(ask(corpus, '채용 계획은?').results.map((r) => r.paragraph)).not.toContain(6);
+  });
+});
+
+describe('who someone is: the paragraph that introduces them', () => {
+  // 30 articles quote 홍길동: each introduces him in its first paragraph that names him, and quotes him later.
+  const articles = Array.from({ length: 30 }, (_, i) =>
+    parseArticle(`hong${i}.txt`, newsPage(`지역 축제 소식 ${i}`, [
+      `올해 축제에는 관광객 ${i + 1}만 명이 다녀갔다.`,
+      `축제 조직위원회 위원장 홍길동 교수는 "내년에는 규모를 두 배로 늘리겠다"고 말했다.`,
+      `홍길동은 "주민들의 참여가 큰 힘이 됐다"고 덧붙였다.`,
+      `서울시 관계자는 "지원을 이어가겠다"고 밝혔다.`,
+    ])),
+  );
+  const corpus = buildCorpus(articles);
+  const prepared = (q: string) => prepareQuery(corpus, planQuery(q, { expansions: corpus.expansions, synonyms: corpus.synonyms, sayings: true }), q, ALL_TECHNIQUES);
+
+  it('answers `홍길동은 누구야?` from the paragraph that gives his title, not the later one that only quotes him', () => {
+    const outcome = ask(corpus, '홍길동은 누구야?');
+    expect(outcome.answer?.paragraph).toBe(2);
+    expect(outcome.answer?.text).toContain('위원장 홍길동 교수');
+  });
+
+  it('re-ranks at most 20 such paragraphs, and only for a question that asks about the name alone', () => {
+    expect(prepared('홍길동은 누구야?').introducing.size).toBe(20);
+    expect(prepared('홍길동은 축제에 대해 누구와 이야기했어?').introducing.size).toBe(0);
+    // `서울시` names the organisation of `서울시 관계자`, not him.
+    expect(prepared('서울시는 누구야?').introducing.size).toBe(0);
   });
 });

@@ -68,6 +68,8 @@ const FOCUS_BOOST = 8;
 const SPEAKER_BOOST = 2;
 /** `저우훙이는 누구야?`: the paragraph introducing him, against one that only quotes him. */
 const INTRODUCTION_BOOST = 4;
+/** Paragraphs introducing the person asked about, re-ranked at most (a name quoted in many articles). */
+const MAX_INTRODUCTIONS = 20;
 
 const WHO_QUESTION = /누가|누구|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
 
@@ -321,13 +323,16 @@ function introductions(corpus: Corpus, plan: QueryPlan, question: string): Set<n
   const words = splitWords(question);
   for (const entry of speakersNamedIn(corpus.speakerLookup, words)) {
     const { name } = entry.speaker;
-    // Every word the question searches for is part of the name.
-    const named = maskOfWord(plan, name.toLowerCase()) | splitWords(name).reduce((bits, w) => bits | maskOfWord(plan, w), 0);
+    const nameWords = splitWords(name);
+    // The question names them (not their organisation: `서울시는` is not `서울시 관계자`), and nothing else.
+    if (!nameWords.every((w) => maskOfWord(plan, w) !== 0)) continue;
+    const named = maskOfWord(plan, name.toLowerCase()) | nameWords.reduce((bits, w) => bits | maskOfWord(plan, w), 0);
     if (!plan.words.every((w) => isFound(w, named))) continue;
     for (const article of new Set(entry.quoteArticles)) {
       const first = article.paragraphs.find((p) => p.text.includes(name));
       const doc = first && corpus.docs.docOf(article.id, first.n);
       if (doc !== undefined) docs.add(doc);
+      if (docs.size >= MAX_INTRODUCTIONS) return docs;
     }
   }
   return docs;
