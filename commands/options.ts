@@ -12,11 +12,11 @@ export const MAX_CHOICE_LENGTH = 100;
 export const articleOption = z.string().trim().max(200).optional();
 
 /**
- * Chat markup that is not part of a question: `@everyone`, `@here`, a member, role or channel mention
- * (`<@123>`, `<@&123>`, `<#123>`), a custom emoji (`<:name:123>`) and a timestamp (`<t:1700000000:R>`). Left in,
- * `@everyone 오픈AI는?` asked about `everyone` too and found nothing.
+ * Chat markup that is not part of a question: `@everyone`, `@here`, a member, role or channel mention (`<@123>`,
+ * `<@&123>`, `<#123>`), a custom emoji (`<:name:123>`) and a timestamp (`<t:1700000000:R>`); not the `@here` of an
+ * address (`press@here.kr`). Left in, `@everyone 오픈AI는?` asked about `everyone` too and found nothing.
  */
-const CHAT_MARKUP = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>/g;
+const CHAT_MARKUP = /(?<![\w.])@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>/g;
 
 export const withoutChatMarkup = (text: string): string => text.replace(CHAT_MARKUP, ' ').replace(/\s{2,}/g, ' ').trim();
 

@@ -68,7 +68,9 @@ describe('the article option (several articles indexed)', () => {
       expect(reply).toMatchObject({ query: '오픈AI는 소라를 언제 공개했어?', citation: plain.citation, results: plain.results });
     }
     // An address stays: `@` is markup only before everyone or here.
-    expect(AskReplySchema.parse(await runCommand('ask', { question: 'help@kbs.co.kr 소라' }, ctx)).query).toBe('help@kbs.co.kr 소라');
+    for (const address of ['help@kbs.co.kr 소라', 'press@here.kr 소라']) {
+      expect(AskReplySchema.parse(await runCommand('ask', { question: address }, ctx)).query).toBe(address);
+    }
     expect(await runCommand('ask', { question: ' @everyone <@1> ' }, ctx)).toMatchObject({ error: expect.stringContaining('비어 있습니다') });
   });
 

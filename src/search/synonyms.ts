@@ -24,13 +24,13 @@ export function loadSynonyms(path: URL | string = new URL('./synonyms.json', imp
 
 /**
  * Words the text may use for a question word: entries whose key starts the word (`만들었어` → `만들`).
- * A one-syllable key (`돈`) must be the whole stem, or it would fire on every word that starts with it.
+ * A one-syllable key (`돈`) must be the whole stem, or it would fire on every word that starts with it; an
+ * English key (`fell`) the whole word, or it would find `fellow`.
  */
 export function synonymsOf(table: SynonymTable, word: string, stem: string): string[] {
   const found: string[] = [];
   for (const [key, replacements] of table) {
-    // Keys are NFC Hangul: one syllable is one code unit (no spread into an array per entry per question word).
-    // English keys are whole words: a prefix would let `fell` find `fellow`.
+    // Hangul keys are NFC: one syllable is one code unit (no spread into an array per entry per question word).
     const matches = key.length === 1 || LATIN.test(key) ? stem === key || word === key : word.startsWith(key);
     if (matches) found.push(...replacements);
   }
