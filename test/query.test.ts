@@ -176,6 +176,16 @@ describe('what the speaker the question names said, against a paragraph holding 
     expect(ask(opinions, '국방부 입장은?').results).toEqual([]);
     expect(ask(opinions, '김모 씨 입장은?').results[0]).toMatchObject({ article: 'budget', paragraph: 2 });
   });
+
+  it('finds their statement in a quote that goes on from the paragraph naming them, without their name', () => {
+    const interview = buildCorpus([
+      parseArticle('ceo.txt', newsPage('바이오 업계 AI 도입', [
+        '유전자 기업 대표 박서준은 "처음에는 새 장비가 필요 없다고 생각했다"고 말했다.',
+        '하지만 "AI 장비가 실험 기간을 절반으로 줄였다"며 "연구의 전환점"이라고 밝혔다.',
+      ])),
+    ]);
+    expect(ask(interview, '박서준은 장비를 뭐라고 평가했어?').results.map((r) => r.paragraph)).toContain(2);
+  });
 });
 
 describe('who a role describes: `떡집 사장님` is whoever the text says runs a 떡집', () => {

@@ -166,9 +166,11 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
   // in part (see STATEMENT). Not on the previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
   const reports = (corpus.paragraphKinds[doc]! & PARAGRAPH_REPORTS) !== 0;
-  // Quoting the very speaker the question names, it is their `입장`, and holds the word in full.
+  // Quoting the very speaker the question names, it is their `입장`, and holds the word in full. Such a quote may go
+  // on from the paragraph naming them (`하지만 "…"라고 밝혔다`): their name may be found there.
   const quotesNamed = query.quoting.has(doc);
-  const statement = (reports || quotesNamed) && namesAllButStatement(plan, own.mask) ? (quotesNamed ? query.statementWords : STATEMENT) : 0;
+  const named = quotesNamed ? namesAllButStatement(plan, own.mask | before.mask) : reports && namesAllButStatement(plan, own.mask);
+  const statement = named ? (quotesNamed ? query.statementWords : STATEMENT) : 0;
   const context = before.mask | titleBits(query, doc) | statement;
   const covered = coverage(plan, own.mask | before.mask | statement);
   const topicCoverage = query.topic.words.length === plan.words.length ? covered : coverage(query.topic, own.mask | before.mask);
