@@ -1,8 +1,9 @@
 import { isRoleNoun, isStatementNoun, SAYING_QUESTION } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
-import { splitWords, tokensOf, wordTokens } from './tokenize.ts';
-import { stripParticles } from './particles.ts';
+import { splitWords, tokensOf, wordTokens, type WordTokens } from './tokenize.ts';
+import { modifierStem, predicateStem, spellingsOf } from './conjugation.ts';
+import { shortStem, stripParticles } from './particles.ts';
 
 /** `…야`, `…이야`, `…예요`, `…인가요`, `…일까`, after at least two syllables. */
 const QUESTION_COPULA = /(?<=[\uac00-\ud7a3]{2})(?:이야|야|이에요|예요|인가요|인가|일까요|일까)$/;
@@ -26,6 +27,8 @@ export interface QueryWord {
   whole: number;
   /** Bits of its two-syllable pieces (`오픈`+`ai`, `예고`+`고편`): half of them present also finds the word. */
   parts: number;
+  /** Bits of spellings read by rule (`넓힐` for `넓혀`): they find the word in part, as a rule may misread it. */
+  loose: number;
   partCount: number;
 }
 
@@ -97,11 +100,14 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   const phrases: [string, string][] = [];
   let previous: { word: string; position: number } | undefined;
   const split = splitWords(query);
+  // The copula closing a question (`언제까지야`, `누구예요`) is not part of its last word; only a question's, since
+  // prose has nouns ending so (`분야`).
+  const read = split.map((raw, i) => wordTokens(i === split.length - 1 ? raw.replace(QUESTION_COPULA, '') : raw));
+  const isContent = ({ word, stem }: { word: string; stem: string }) => !QUERY_STOPWORDS.has(word) && !QUERY_STOPWORDS.has(stem);
+  const predicate = read.findLastIndex(isContent);
   for (const [i, raw] of split.entries()) {
-    // The copula closing a question (`언제까지야`, `누구예요`) is not part of its last word; only a question's, since
-    // prose has nouns ending so (`분야`).
-    const { word, stem, tokens } = wordTokens(i === split.length - 1 ? raw.replace(QUESTION_COPULA, '') : raw);
-    if (QUERY_STOPWORDS.has(word) || QUERY_STOPWORDS.has(stem)) continue;
+    const { word, stem, tokens } = read[i]!;
+    if (!isContent(read[i]!)) continue;
     parts = 0;
     partCount = 0;
     let whole = addWord(stem, tokens);
@@ -109,6 +115,11 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     // (`김정`): `김정은은 누구야?` finds the bare form by that stem too.
     const bare = stripParticles(stem);
     if (bare !== stem) whole |= bitOf(bare, 1);
+    // One syllable before a particle of two (`곳으로`): the syllable is the word, though too short to be a stem.
+    const short = shortStem(word);
+    if (short && word.length - short.length >= 2) whole |= bitOf(short, 1);
+    let loose = 0;
+    for (const spelling of conjugatedStem(read, i, predicate)) loose |= bitOf(spelling, SYNONYM_WEIGHT);
     // Korean questions are not glossary-expanded: the glossary bridges English acronyms into the Korean text.
     const expansion = /^[a-z]/.test(word) ? options.expansions.get(word) : undefined;
     // The expansion is a word of its own: its stem finds the question's word, its pieces only help find it, as
@@ -117,13 +128,30 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     if (options.synonyms) {
       for (const synonym of synonymsOf(options.synonyms, word, stem)) whole |= bitOf(synonym, SYNONYM_WEIGHT);
     }
-    words.push({ word, stem, whole, parts, partCount });
+    words.push({ word, stem, whole, parts, partCount, loose: loose & ~whole });
     // As many as re-ranking has bits for (a 6,000-character question has hundreds of words).
     if (previous?.position === i - 1 && phrases.length < MAX_QUERY_TOKENS) phrases.push([previous.word, raw]);
     previous = { word: raw, position: i };
   }
   if (options.sayings) readAsSaying(query, words);
   return { words, terms, bits, phrases };
+}
+
+/** What a word modifying `것` is followed by: `빠른 건`, `바뀐 게`, `늘어난 거`. */
+const THING = new Set(['것', '건', '거', '게', '걸', '것은', '것이', '것을']);
+
+/**
+ * Other spellings of a verb the question conjugates as prose does not: its closing predicate, bare (`넓혀?` finds
+ * `넓힐`), or a word modifying `것` (`빠른 건` finds `빠르다`). Weighted as synonyms and found in part, since a rule
+ * may misread a noun (`우려` as `우리`), and a verb the answer need not share (`몇 년 걸려?` of `기간이 단축될`)
+ * lets a chance paragraph that holds it cover more. None for a word a particle or ending was stripped from.
+ */
+function conjugatedStem(read: readonly WordTokens[], i: number, predicate: number): string[] {
+  const { word, stem } = read[i]!;
+  if (stem !== word || !/^[\uac00-\ud7a3]+$/.test(word)) return [];
+  const next = read[i + 1]?.word;
+  const verb = (i === predicate ? predicateStem(word) : null) ?? (next !== undefined && THING.has(next) ? modifierStem(word) : null);
+  return verb ? spellingsOf(verb).filter((spelling) => spelling !== word) : [];
 }
 
 /**
@@ -175,7 +203,7 @@ export function wordMatch(word: QueryWord, mask: number): number {
   const pieces = word.partCount === 0 ? 0 : popcount(mask & word.parts);
   if (pieces > 0 && pieces >= word.partCount) return 1;
   if (pieces > 0 && 2 * pieces >= word.partCount) return PARTIAL_WORD;
-  return (mask & word.whole) !== 0 ? PARTIAL_WORD : 0;
+  return (mask & (word.whole | word.loose)) !== 0 ? PARTIAL_WORD : 0;
 }
 
 /**
@@ -185,7 +213,7 @@ export function wordMatch(word: QueryWord, mask: number): number {
 export const coordination = (share: number): number => share * share;
 
 export function isFound(word: QueryWord, mask: number): boolean {
-  if ((mask & word.whole) !== 0) return true;
+  if ((mask & (word.whole | word.loose)) !== 0) return true;
   return word.partCount > 0 && 2 * popcount(mask & word.parts) >= word.partCount;
 }
 
