@@ -73,9 +73,15 @@ describe('a question conjugating its verb', () => {
     expect(found('넓혀 보면 서울시는?', '넓힐')).toBe(false);
   });
 
-  it('finds one syllable before a two-syllable particle as the word (`곳으로` is `곳`)', () => {
-    expect(found('서울시는 몇 곳으로 넓혀?', '곳')).toBe(true);
+  it('finds one syllable before a two-syllable particle as the word, and before 을/를/은/는 in part', () => {
+    const wholly = (q: string, token: string) => plan(q).words.some((w) => (w.whole & (plan(q).bits.get(token) ?? 0)) !== 0);
+    expect(wholly('서울시는 몇 곳으로 넓혀?', '곳')).toBe(true);
+    // `문을` is 문; `가는` is 가다's, not 가: either way, one syllable finds the word in part only.
+    expect(found('김정은이 대화 문을 열어놨어?', '문')).toBe(true);
+    expect(wholly('김정은이 대화 문을 열어놨어?', '문')).toBe(false);
+    expect(wholly('중국으로 가는 반도체 수출', '가')).toBe(false);
     expect(found('사과 가격', '사')).toBe(false);
+    expect(found('국가 경쟁력', '국')).toBe(false);
   });
 
   it('drops 때문, 어느, 뭘로 and 건 as scaffolding', () => {

@@ -115,10 +115,13 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     // (`김정`): `김정은은 누구야?` finds the bare form by that stem too.
     const bare = stripParticles(stem);
     if (bare !== stem) whole |= bitOf(bare, 1);
-    // One syllable before a particle of two (`곳으로`): the syllable is the word, though too short to be a stem.
+    // One syllable before a particle of two (`곳으로`) is the word, though too short to be a stem. Before `을`,
+    // `를`, `은`, `는` (`문을`) it may be, or a verb's (`가는`, `받을`, `좋은`): it finds the word in part. Before
+    // `이`, `가`, `과`… it is more likely a noun's first syllable (`국가`, `차이`, `사과`).
     const short = shortStem(word);
-    if (short && word.length - short.length >= 2) whole |= bitOf(short, 1);
     let loose = 0;
+    if (short && word.length - short.length >= 2) whole |= bitOf(short, 1);
+    else if (short && OBJECT_OR_TOPIC.test(word)) loose |= bitOf(short, 1);
     for (const spelling of conjugatedStem(read, i, predicate)) loose |= bitOf(spelling, SYNONYM_WEIGHT);
     // Korean questions are not glossary-expanded: the glossary bridges English acronyms into the Korean text.
     const expansion = /^[a-z]/.test(word) ? options.expansions.get(word) : undefined;
@@ -136,6 +139,8 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   if (options.sayings) readAsSaying(query, words);
   return { words, terms, bits, phrases };
 }
+
+const OBJECT_OR_TOPIC = /[을를은는]$/;
 
 /** What a word modifying `것` is followed by: `빠른 건`, `바뀐 게`, `늘어난 거`. */
 const THING = new Set(['것', '건', '거', '게', '걸', '것은', '것이', '것을']);
