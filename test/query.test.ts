@@ -289,3 +289,27 @@ describe('who someone is: the paragraph that introduces them', () => {
     expect(prepared('서울시는 누구야?').introducing.size).toBe(0);
   });
 });
+
+describe('what something is: the paragraph that first names it', () => {
+  // The first paragraph defines 누리봇; the third, shorter, mentions it again and wins on BM25 alone.
+  const corpus = buildCorpus([
+    parseArticle('robot.txt', newsPage('안내 로봇 시범 운영', [
+      '서울시가 시청 민원실에 질문에 답하는 안내 로봇 누리봇을 시범 배치하고 민원인들의 반응을 살피기로 했다.',
+      '시민들은 대기 시간이 줄었다며 대체로 반기는 분위기였다.',
+      '누리봇 운영은 다음 달까지 이어진다.',
+    ])),
+  ]);
+
+  it('answers `누리봇이 뭐야?` from where the article first names it', () => {
+    expect(ask(corpus, '누리봇이 뭐야?').answer?.paragraph).toBe(1);
+    expect(ask(corpus, '누리봇이 뭐야?', { techniques: { answerType: false } }).answer?.paragraph).toBe(3);
+  });
+
+  it('reads a question as asking what something is only from its question word', () => {
+    const prepared = (q: string) => prepareQuery(corpus, planQuery(q, { expansions: new Map() }), q, ALL_TECHNIQUES);
+    expect(prepared('누리봇이 뭐야?').asksWhatItIs).toBe(true);
+    expect(prepared('누리봇이란?').asksWhatItIs).toBe(true);
+    expect(prepared('What is Nuribot?').asksWhatItIs).toBe(true);
+    expect(prepared('누리봇 운영 기간은?').asksWhatItIs).toBe(false);
+  });
+});

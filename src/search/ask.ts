@@ -78,6 +78,13 @@ export function ask(corpus: Corpus, question: string, options: AskOptions = {}):
   }
   for (const doc of quoted.slice(0, MAX_QUOTED_CANDIDATES)) docs.add(doc);
   for (const doc of query.introducing) if (!only || corpus.docs.article(doc)?.id === only) docs.add(doc);
+  if (query.asksWhatItIs) {
+    // Where each candidate's article first names what is asked about, which may rank below its later mentions.
+    for (const article of new Set(candidates.map((c) => corpus.docs.article(c.doc)))) {
+      const doc = article && corpus.docs.docOf(article.id, query.firstMention(article));
+      if (doc !== undefined) docs.add(doc);
+    }
+  }
   if (techniques.context) {
     // The paragraph after a match may be the one that answers, naming its subject only in the match.
     for (const c of candidates) {

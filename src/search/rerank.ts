@@ -71,7 +71,9 @@ const INTRODUCTION_BOOST = 4;
 /** Paragraphs introducing the person asked about, re-ranked at most (a name quoted in many articles). */
 const MAX_INTRODUCTIONS = 20;
 
-const WHO_QUESTION = /누가|누구|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
+const WHO_QUESTION = /누가|누구|이름|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
+/** `소라가 뭐야?`, `웨이보란?`, `What is Sora?`: what something is, which news says where it first names it. */
+const WHAT_IS_QUESTION = /뭐야|뭐임|뭔데|뭐예요|뭐에요|뭔가요|뭐지|뭐죠|무엇인가|무엇이야|무엇입니까|(?:이)?란\s*(?:뭐|무엇|\?|$)|\bwhat\s+(?:is|are)\b/i;
 
 /** A question ready for re-ranking: its postings resolved, and per-article work remembered across paragraphs. */
 export interface PreparedQuery {
@@ -89,6 +91,10 @@ export interface PreparedQuery {
   quoting: Set<number>;
   /** For a question asking who someone is: the paragraphs that introduce them (see `introductions`). */
   introducing: Set<number>;
+  /** The question asks what something is: each article's first paragraph to hold its words answers best. */
+  asksWhatItIs: boolean;
+  /** The first paragraph (n) of an article to hold every word of the question, 0 for none. */
+  firstMention(article: Article): number;
   /** The token bits of the words a statement stands for (see STATEMENT), with STATEMENT itself. */
   statementWords: number;
   /**
@@ -121,7 +127,12 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     }
   }
   const wantsWho = techniques.answerType && WHO_QUESTION.test(question);
-  const foci = new Map<Article, number>();
+  const readings = new Map<Article, ArticleReading>();
+  const reading = (article: Article): ArticleReading => {
+    let value = readings.get(article);
+    if (value === undefined) readings.set(article, (value = readArticle(query, article)));
+    return value;
+  };
   const query: PreparedQuery = {
     corpus,
     plan,
@@ -135,11 +146,9 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     introducing: wantsWho ? introductions(corpus, plan, question) : new Set(),
     statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0),
     topic: { ...plan, words: plan.words.filter((w) => (w.whole & STATEMENT) === 0) },
-    focus(article) {
-      let value = foci.get(article);
-      if (value === undefined) foci.set(article, (value = articleFocus(query, article)));
-      return value;
-    },
+    asksWhatItIs: techniques.answerType && WHAT_IS_QUESTION.test(question),
+    focus: (article) => reading(article).focus,
+    firstMention: (article) => reading(article).firstMention,
   };
   return query;
 }
@@ -212,7 +221,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, text)) score *= ANSWER_TYPE_BOOST;
   if (quotesNamed) score *= SPEAKER_BOOST;
-  if (query.introducing.has(doc)) score *= INTRODUCTION_BOOST;
+  if (query.introducing.has(doc) || (query.asksWhatItIs && n === query.firstMention(article))) score *= INTRODUCTION_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   if (phrases.length > 0) score *= 1 + (PHRASE_BOOST * popcount(phrasesFound)) / (plan.words.length - 1);
   score *= focusFactor(query, article);
@@ -277,12 +286,19 @@ class WordMasks {
 const wordPositions = new WordMasks();
 const pairRows = new Uint32Array(MAX_QUERY_TOKENS);
 
-/**
- * How much an article is about the question (0..1): for each question word, the share of the article's
- * paragraphs (and title) that hold it, averaged. An article about 소라 mentions it throughout; a stray match
- * in an article about something else mentions it once.
- */
-function articleFocus(query: PreparedQuery, article: Article): number {
+/** What one pass over an article's paragraphs tells about the question. */
+interface ArticleReading {
+  /**
+   * How much the article is about the question (0..1): for each question word, the share of the article's
+   * paragraphs (and title) that hold it, averaged. An article about 소라 mentions it throughout; a stray match
+   * in an article about something else mentions it once.
+   */
+  focus: number;
+  /** Its first paragraph (n) to hold every word of the question, 0 for none: where news defines a term. */
+  firstMention: number;
+}
+
+function readArticle(query: PreparedQuery, article: Article): ArticleReading {
   const { corpus, topic: plan, textTerms } = query;
   const count = article.paragraphs.length;
   const first = corpus.docs.firstDocOf(article.id);
@@ -298,8 +314,12 @@ function articleFocus(query: PreparedQuery, article: Article): number {
   // Summed over the headline and each paragraph: how much of each question word it holds.
   const headline = first ?? corpus.docs.docOf(article.id, 1);
   let held = headline === undefined ? 0 : coverage(plan, titleBits(query, headline));
-  for (let i = 0; i < count; i++) held += coverage(plan, masks[i]!);
-  return held / (count + 1);
+  let firstMention = 0;
+  for (let i = 0; i < count; i++) {
+    held += coverage(plan, masks[i]!);
+    if (firstMention === 0 && query.plan.words.every((w) => isFound(w, masks[i]!))) firstMention = i + 1;
+  }
+  return { focus: held / (count + 1), firstMention };
 }
 
 /** The question tokens a document's headline holds. */
