@@ -93,7 +93,7 @@ export interface PreparedQuery {
   introducing: Set<number>;
   /** The question asks what something is: each article's first paragraph to hold its words answers best. */
   asksWhatItIs: boolean;
-  /** The first paragraph (n) of an article to hold every word of the question, 0 for none. */
+  /** For such a question, the first paragraph (n) of an article to hold every word of it; 0 for none. */
   firstMention(article: Article): number;
   /** The token bits of the words a statement stands for (see STATEMENT), with STATEMENT itself. */
   statementWords: number;
@@ -294,7 +294,7 @@ interface ArticleReading {
    * in an article about something else mentions it once.
    */
   focus: number;
-  /** Its first paragraph (n) to hold every word of the question, 0 for none: where news defines a term. */
+  /** Its first paragraph (n) to hold every word of a what-is question, where news defines a term; 0 for none. */
   firstMention: number;
 }
 
@@ -317,7 +317,7 @@ function readArticle(query: PreparedQuery, article: Article): ArticleReading {
   let firstMention = 0;
   for (let i = 0; i < count; i++) {
     held += coverage(plan, masks[i]!);
-    if (firstMention === 0 && query.plan.words.every((w) => isFound(w, masks[i]!))) firstMention = i + 1;
+    if (firstMention === 0 && query.asksWhatItIs && query.plan.words.every((w) => isFound(w, masks[i]!))) firstMention = i + 1;
   }
   return { focus: held / (count + 1), firstMention };
 }
