@@ -177,6 +177,19 @@ describe('what the speaker the question names said, against a paragraph holding 
     expect(ask(opinions, '김모 씨 입장은?').results[0]).toMatchObject({ article: 'budget', paragraph: 2 });
   });
 
+  it('is not answered by someone else\'s statement that mentions who is asked about', () => {
+    const founder = buildCorpus([
+      parseArticle('founder.txt', newsPage('영상 AI 등장', [
+        '보안 기업 창립자 김한결은 "새 영상 AI가 광고 업계를 완전히 흔들 것"이라고 내다봤다.',
+        '새 영상 AI는 지난주 공개됐다.',
+      ])),
+      parseArticle('industry.txt', newsPage('반도체 지원 방안', ['업계는 "환영한다"면서도 집행 속도가 관건이라고 밝혔다.'])),
+    ]);
+    expect(ask(founder, '업계 반응은?').results[0]).toMatchObject({ article: 'industry', paragraph: 1 });
+    const alone = buildCorpus([founder.articles[0]!]);
+    expect(ask(alone, '업계 반응은?').results).toEqual([]);
+  });
+
   it('finds their statement in a quote that goes on from the paragraph naming them, without their name', () => {
     const interview = buildCorpus([
       parseArticle('ceo.txt', newsPage('바이오 업계 AI 도입', [

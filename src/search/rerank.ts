@@ -173,12 +173,15 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const before = previous === undefined ? { bm25: 0, mask: 0 } : matchDocument(query.terms, previous, own.mask);
   if (own.mask === 0 && before.mask === 0) return null;
   // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
-  // in part (see STATEMENT). Not on the previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
+  // in part (see STATEMENT), if that someone is who the question asks about (see `quotesTheTopic`). Not on the
+  // previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
   const reports = (corpus.paragraphKinds[doc]! & PARAGRAPH_REPORTS) !== 0;
   // Quoting the very speaker the question names, it is their `입장`, and holds the word in full. Such a quote may go
   // on from the paragraph naming them (`하지만 "…"라고 밝혔다`): their name may be found there.
   const quotesNamed = query.quoting.has(doc);
-  const named = quotesNamed ? namesAllButStatement(plan, own.mask | before.mask) : reports && namesAllButStatement(plan, own.mask);
+  const named = quotesNamed
+    ? namesAllButStatement(plan, own.mask | before.mask)
+    : reports && namesAllButStatement(plan, own.mask) && quotesTheTopic(query, article, n);
   const statement = named ? (quotesNamed ? query.statementWords : STATEMENT) : 0;
   const context = before.mask | titleBits(query, doc) | statement;
   const covered = coverage(plan, own.mask | before.mask | statement);
@@ -358,6 +361,24 @@ function introductions(corpus: Corpus, plan: QueryPlan, question: string): Set<n
     }
   }
   return docs;
+}
+
+/**
+ * A speaker quoted in paragraph `n` is what the question is about: a word of its topic is in their name, title,
+ * organisation or description (`통일부` of 통일부 당국자, `떡집` of `떡집을 운영하는 김순자 씨`). Someone else's
+ * statement that mentions the topic (저우훙이's `"소라가 … 업계를 완전히 흔들 것"`) is not its `반응`.
+ */
+function quotesTheTopic(query: PreparedQuery, article: Article, n: number): boolean {
+  for (const quote of article.quotes) {
+    if (quote.paragraph !== n) continue;
+    const speaker = article.speakers.find((s) => s.id === quote.speaker);
+    let mask = 0;
+    for (const field of speaker ? [speaker.name, speaker.title, speaker.organization, speaker.description] : []) {
+      if (field) for (const word of splitWords(field)) mask |= maskOfWord(query.plan, word);
+    }
+    if (query.topic.words.some((w) => isFound(w, mask))) return true;
+  }
+  return false;
 }
 
 function namesSomeone(corpus: Corpus, article: Article, text: string): boolean {
