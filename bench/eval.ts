@@ -107,9 +107,9 @@ function report(label: string, articles: Article[], questionSets: [string, Quest
     for (const [name, engine, scoped = false] of engines) {
       const s = score(engine, set, scoped);
       const oos = set.outOfScope.length && s.abstained !== null ? `${s.abstained}/${set.outOfScope.length}` : '-';
-      console.log(
-        `  ${name.padEnd(30)} ${s.r1.toFixed(3)}  ${s.r3.toFixed(3)}  ${s.mrr.toFixed(3)}  ${String(s.silent).padStart(9)}  ${oos}`,
-      );
+      // A set with nothing to answer here (the seed alone, asked who said what in other articles) has no R@1.
+      const rate = (r: number) => (set.answerable.length === 0 ? '  -  ' : r.toFixed(3));
+      console.log(`  ${name.padEnd(30)} ${rate(s.r1)}  ${rate(s.r3)}  ${rate(s.mrr)}  ${String(s.silent).padStart(9)}  ${oos}`);
       if (name === 'gisa-bot' && s.misses.length > 0) console.log(`    misses: ${s.misses.join(' | ')}`);
     }
   }
