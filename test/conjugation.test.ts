@@ -9,6 +9,9 @@ describe('the stem of a predicate closing a question', () => {
     expect(predicateStem('넓혔어요')).toBe('넓히');
     expect(predicateStem('바꿨어')).toBe('바꾸');
     expect(predicateStem('바꿔')).toBe('바꾸');
+    expect(predicateStem('바뀌었어')).toBe('바뀌');
+    expect(predicateStem('나왔대')).toBe('나오');
+    expect(predicateStem('먹었어')).toBeNull(); // one syllable left
     expect(predicateStem('봤대')).toBeNull(); // one syllable: too common a piece to stand for 보다
   });
 

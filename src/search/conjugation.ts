@@ -26,6 +26,10 @@ const NIEUN = 4;
 const RIEUL = 8;
 const SSANG_SIOS = 20;
 const HIEUH_INITIAL = 18;
+const IEUNG_INITIAL = 11;
+const EO = 4;
+/** `았`, `었`, `였`. */
+const PAST_VOWELS: ReadonlySet<number> = new Set([A, EO, YEO]);
 
 interface Syllable {
   initial: number;
@@ -76,6 +80,8 @@ export function predicateStem(word: string): string | null {
   else if (rest.endsWith('요')) rest = rest.slice(0, -1);
   const last = syllableOf(rest.at(-1));
   if (!last || (last.final !== NONE && last.final !== SSANG_SIOS)) return null;
+  // The past as a syllable of its own (`바뀌었`, `열렸` aside): the stem is what comes before it.
+  if (last.initial === IEUNG_INITIAL && last.final === SSANG_SIOS && PAST_VOWELS.has(last.medial)) return atLeastTwo(rest.slice(0, -1));
   // `했` is stripped as an ending already; a bare `해` closes nouns as often (피해, 올해).
   const stemVowel = UNCONTRACTED.get(last.medial);
   // `과`, `화` (결과, 대화) end nouns: a `ㅘ` reads as a verb's only with the past's ㅆ (`봤`, `왔`).
