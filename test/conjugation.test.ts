@@ -77,7 +77,11 @@ describe('a question conjugating its verb', () => {
   });
 
   it('finds one syllable before a two-syllable particle as the word, and before 을/를/은/는 in part', () => {
-    const wholly = (q: string, token: string) => plan(q).words.some((w) => (w.whole & (plan(q).bits.get(token) ?? 0)) !== 0);
+    const wholly = (q: string, token: string) => {
+      const asked = plan(q);
+      const bit = asked.bits.get(token) ?? 0;
+      return asked.words.some((w) => (w.whole & bit) !== 0);
+    };
     expect(wholly('서울시는 몇 곳으로 넓혀?', '곳')).toBe(true);
     // `문을` is 문; `가는` is 가다's, not 가: either way, one syllable finds the word in part only.
     expect(found('김정은이 대화 문을 열어놨어?', '문')).toBe(true);

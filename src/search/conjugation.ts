@@ -5,8 +5,9 @@
  * on Hangul syllables and spell the stem the common ways prose does.
  */
 
+import { isHangulCode } from './particles.ts';
+
 const FIRST_SYLLABLE = 0xac00;
-const LAST_SYLLABLE = 0xd7a3;
 const FINALS = 28;
 const MEDIALS = 21;
 
@@ -39,7 +40,7 @@ interface Syllable {
 
 function syllableOf(char: string | undefined): Syllable | null {
   const code = char?.charCodeAt(0) ?? 0;
-  if (code < FIRST_SYLLABLE || code > LAST_SYLLABLE) return null;
+  if (!isHangulCode(code)) return null;
   const offset = code - FIRST_SYLLABLE;
   return { initial: Math.floor(offset / (MEDIALS * FINALS)), medial: Math.floor(offset / FINALS) % MEDIALS, final: offset % FINALS };
 }
@@ -47,7 +48,10 @@ function syllableOf(char: string | undefined): Syllable | null {
 const spell = ({ initial, medial, final }: Syllable): string =>
   String.fromCharCode(FIRST_SYLLABLE + (initial * MEDIALS + medial) * FINALS + final);
 
-/** The vowel a stem's last vowel contracts to before `어`/`아` (`히` → `혀`, `꾸` → `꿔`, `하` → `해`, `되` → `돼`). */
+/**
+ * The vowel a stem's last vowel contracts to before `어`/`아` (`히` → `혀`, `꾸` → `꿔`, `보` → `봐`, `되` → `돼`);
+ * `하` → `해` is `isHa`'s, as `ㅏ` contracts so only in `하`.
+ */
 const CONTRACTED: ReadonlyMap<number, number> = new Map([
   [I, YEO],
   [U, WO],
@@ -80,7 +84,7 @@ export function predicateStem(word: string): string | null {
   else if (rest.endsWith('요')) rest = rest.slice(0, -1);
   const last = syllableOf(rest.at(-1));
   if (!last || (last.final !== NONE && last.final !== SSANG_SIOS)) return null;
-  // The past as a syllable of its own (`바뀌었`, `열렸` aside): the stem is what comes before it.
+  // The past as a syllable of its own (`바뀌었`; `열렸` is contracted, below): the stem is what comes before it.
   if (last.initial === IEUNG_INITIAL && last.final === SSANG_SIOS && PAST_VOWELS.has(last.medial)) return atLeastTwo(rest.slice(0, -1));
   // `했` is stripped as an ending already; a bare `해` closes nouns as often (피해, 올해).
   const stemVowel = UNCONTRACTED.get(last.medial);

@@ -103,7 +103,7 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   // The copula closing a question (`언제까지야`, `누구예요`) is not part of its last word; only a question's, since
   // prose has nouns ending so (`분야`).
   const read = split.map((raw, i) => wordTokens(i === split.length - 1 ? raw.replace(QUESTION_COPULA, '') : raw));
-  const isContent = ({ word, stem }: { word: string; stem: string }) => !QUERY_STOPWORDS.has(word) && !QUERY_STOPWORDS.has(stem);
+  const isContent = ({ word, stem }: WordTokens) => !QUERY_STOPWORDS.has(word) && !QUERY_STOPWORDS.has(stem);
   const predicate = read.findLastIndex(isContent);
   for (const [i, raw] of split.entries()) {
     const { word, stem, tokens } = read[i]!;

@@ -73,7 +73,7 @@ const MAX_INTRODUCTIONS = 20;
 
 const WHO_QUESTION = /누가|누구|이름|어느\s*(?:회사|기업|업체|사람|나라)|\bwho\b/i;
 /** `소라가 뭐야?`, `웨이보란?`, `What is Sora?`: what something is, which news says where it first names it. */
-const WHAT_IS_QUESTION = /뭐야|뭐임|뭔데|뭐예요|뭐에요|뭔가요|뭐지|뭐죠|무엇인가|무엇이야|무엇입니까|(?:이)?란\s*(?:뭐|무엇|\?|$)|\bwhat\s+(?:is|are)\b/i;
+const WHAT_IS_QUESTION = /뭐야|뭐임|뭔데|뭐예요|뭐에요|뭔가요|뭐지|뭐죠|무엇인가|무엇이야|무엇입니까|란\s*(?:뭐|무엇|\?|$)|\bwhat\s+(?:is|are)\b/i;
 
 /** A question ready for re-ranking: its postings resolved, and per-article work remembered across paragraphs. */
 export interface PreparedQuery {
