@@ -1,3 +1,4 @@
+import { AGE_QUESTION, isAgeNoun } from './intent.ts';
 import { isRoleNoun, isStatementNoun, SAYING_QUESTION } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
@@ -12,10 +13,11 @@ export const SYNONYM_WEIGHT = 0.5;
 /** Tokens are tracked as bits of one 32-bit mask; a longer question keeps its first 31 distinct tokens. */
 export const MAX_QUERY_TOKENS = 31;
 /**
- * The 32nd bit: set by re-ranking for a paragraph that reports a statement, and held in `whole` by a word that a
- * statement stands for (`입장` of `통일부 입장은?`, `사장님` of `떡집 사장님은 뭐라고 했어?`): such a word is found
- * by its own letters, or in part (PARTIAL_WORD) by what was said, since the text reports `…고 밝혔다` and names
- * `김순자(68) 씨`. In part, so the paragraph that also holds the word (`교수` of `양성민 교수는`) still ranks first.
+ * The 32nd bit: set by re-ranking for a paragraph that holds the kind of answer asked for, a reported statement
+ * (or an age, for a question asking one: see `readAsAge`), and held in `whole` by a word that it stands for (`입장`
+ * of `통일부 입장은?`, `사장님` of `떡집 사장님은 뭐라고 했어?`): such a word is found by its own letters, or in
+ * part (PARTIAL_WORD) by what was said, since the text reports `…고 밝혔다` and names `김순자(68) 씨`. In part, so
+ * the paragraph that also holds the word (`교수` of `양성민 교수는`) still ranks first.
  */
 export const STATEMENT = 1 << 31;
 
@@ -136,7 +138,10 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
     if (previous?.position === i - 1 && phrases.length < MAX_QUERY_TOKENS) phrases.push([previous.word, raw]);
     previous = { word: raw, position: i };
   }
-  if (options.sayings) readAsSaying(query, words);
+  if (options.sayings) {
+    readAsSaying(query, words);
+    readAsAge(query, words);
+  }
   return { words, terms, bits, phrases };
 }
 
@@ -170,6 +175,18 @@ function readAsSaying(query: string, words: QueryWord[]): void {
   // The first word is never one: it names who (or what) the question is about.
   words.forEach((w, i) => {
     if (i > 0 && ((statementNoun && w === last) || isRoleNoun(w.word, w.stem))) w.whole |= STATEMENT;
+  });
+}
+
+/**
+ * A question asking someone's age (`떡집 사장님 나이`, `김순자는 몇 살이야?`): news prints the age beside the name
+ * (`김순자(68) 씨`), so a paragraph giving one holds the age word, and the role after the name, in part (see
+ * STATEMENT); re-ranking sets the bit for a paragraph with an age rather than a statement.
+ */
+function readAsAge(query: string, words: QueryWord[]): void {
+  if (!AGE_QUESTION.test(query)) return;
+  words.forEach((w, i) => {
+    if (isAgeNoun(w.stem) || (i > 0 && isRoleNoun(w.word, w.stem))) w.whole |= STATEMENT;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Article } from '../ingest/article.ts';
 import { PARAGRAPH_ASKS, PARAGRAPH_REPORTS, type Corpus } from './corpus.ts';
-import { intentBoost, questionIntent, type Intent } from './intent.ts';
+import { holdsAge, intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
 import { SAYING_QUESTION } from './saying.ts';
 import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
@@ -181,7 +181,9 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const quotesNamed = query.quoting.has(doc);
   const named = quotesNamed
     ? namesAllButStatement(plan, own.mask | before.mask)
-    : reports && namesAllButStatement(plan, own.mask) && quotesTheTopic(query, article, n);
+    : query.intent === 'age'
+      ? holdsAge(paragraph.text) && namesAllButStatement(plan, own.mask)
+      : reports && namesAllButStatement(plan, own.mask) && quotesTheTopic(query, article, n);
   const statement = named ? (quotesNamed ? query.statementWords : STATEMENT) : 0;
   const context = before.mask | titleBits(query, doc) | statement;
   const covered = coverage(plan, own.mask | before.mask | statement);

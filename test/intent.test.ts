@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/ingest/article.ts';
+import { ask } from '../src/search/ask.ts';
+import { buildCorpus } from '../src/search/corpus.ts';
+import { intentBoost, questionIntent } from '../src/search/intent.ts';
+import { ALL_ARTICLES, loadArticle, newsPage } from './helpers.ts';
+
+const bundled = buildCorpus(ALL_ARTICLES.map(loadArticle));
+const answered = (corpus: typeof bundled, question: string) => {
+  const { answer } = ask(corpus, question);
+  return answer && { article: answer.article, paragraph: answer.paragraph };
+};
+
+describe('what kind of answer a question asks for', () => {
+  it.each([
+    ['소라는 언제 공개됐어?', 'time'],
+    ['떡집 사장님 나이', 'age'],
+    ['김순자는 몇 살이야?', 'age'],
+    ['How old is she?', 'age'],
+    ['수출은 몇 퍼센트 늘었어?', 'quantity'],
+    ['망원시장은 어디에 있어?', 'place'],
+    ['Where is the market?', 'place'],
+    ['소라는 뭘 할 수 있어?', 'ability'],
+    ['저우훙이는 누구야?', 'other'],
+  ] as const)('%s → %s', (question, intent) => {
+    expect(questionIntent(question)).toBe(intent);
+  });
+
+  it('boosts only a paragraph holding that kind of thing', () => {
+    expect(intentBoost('age', '떡집을 운영하는 김순자(68) 씨는')).toBeGreaterThan(1);
+    expect(intentBoost('age', '떡집을 운영하는 김순자 씨는 2024년에')).toBe(1);
+    expect(intentBoost('place', '서울 마포구 망원시장의 상인들이')).toBeGreaterThan(1);
+    expect(intentBoost('place', '망원시장 상인회 최영호 회장은')).toBe(1);
+    expect(intentBoost('ability', '최대 1분 길이의 영상을 빠르게 제작할 수 있다')).toBeGreaterThan(1);
+    expect(intentBoost('ability', '소라의 등장을 뉴턴의 운동법칙에 견준 것입니다.')).toBe(1);
+  });
+});
+
+describe('questions answered by the kind of thing they ask for (bundled articles)', () => {
+  it('where: the paragraph that places the market, not the one quoting its merchants', () => {
+    expect(answered(bundled, '망원시장은 어디에 있어?')).toEqual({ article: 'daily_market_digital', paragraph: 1 });
+  });
+
+  it('age: the paragraph giving the age beside the name, found by the role the question uses', () => {
+    for (const question of ['떡집 사장님 나이', '떡집 사장님은 몇 살이야?', '김순자는 몇 살이야?']) {
+      expect(answered(bundled, question), question).toEqual({ article: 'daily_market_digital', paragraph: 4 });
+    }
+  });
+
+  it('age: not in the article when no paragraph about the person gives one', () => {
+    const outcome = ask(bundled, '저우훙이 나이는?');
+    expect(outcome.answer).toBeNull();
+    expect(outcome.near).toContain('000_747bf3bd7eb8621c');
+  });
+
+  it('ability: the paragraph saying what it can do', () => {
+    expect(answered(bundled, '소라는 뭘 할 수 있어?')).toEqual({ article: '000_747bf3bd7eb8621c', paragraph: 17 });
+  });
+});
+
+// Each question's answer is outranked by another paragraph holding its words more often, but for what it asks.
+describe('the same on an article of another outlet', () => {
+  const article = parseArticle(
+    'other_outlet.txt',
+    newsPage('지역 도서관 야간 개방 확대', [
+      '박영수 교수는 도서관 야간 개방이 청년층의 학습 시간을 늘릴 것이라고 말했다.',
+      '시립 도서관 운영위원회는 시립 도서관 개방 시간을 늘린다.',
+      '부산 해운대구에 있는 시립 도서관은 올해 초 열람실과 어린이 자료실, 휴게 공간을 새로 단장하고 편의 시설도 갖췄다.',
+      '1970년생 박영수(54) 교수는 20년 넘게 공공 도서관 정책을 연구해 왔다.',
+      '이용자 설문에서 앱 이용자의 80%가 앱으로 예약한 이용자라고 답했다.',
+      '운영위원회는 이용자가 모바일 앱으로 좌석을 예약할 수 있다고 밝혔다.',
+    ]),
+  );
+  const corpus = buildCorpus([article]);
+
+  it.each([
+    ['박영수 교수 나이는?', 4],
+    ['시립 도서관은 어디에 있어?', 3],
+    ['이용자는 앱으로 뭘 할 수 있어?', 6],
+  ])('%s → paragraph %i', (question, paragraph) => {
+    expect(answered(corpus, question)).toEqual({ article: article.id, paragraph });
+  });
+});
