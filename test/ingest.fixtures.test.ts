@@ -170,6 +170,26 @@ describe('speaker phrases in either Korean order', () => {
     expect(parts('국민의힘 원내대표')).toMatchObject({ name: '국민의힘 원내대표', organization: '국민의힘', named: false });
     expect(parts('한국은행 총재')).toMatchObject({ name: '한국은행 총재', named: false });
   });
+
+  it('reads a former title (`전 위원장`) as the title, and keeps `전` in the description', () => {
+    expect(parts('김종인 전 위원장')).toEqual({ name: '김종인', title: '위원장', organization: null, named: true });
+    expect(splitSpeakerPhrase('한국은행 김중수 전 총재').description).toBe('한국은행 전 총재');
+    expect(parts('국민의힘 김종인 전 비상대책위원장')).toEqual({ name: '김종인', title: '비상대책위원장', organization: '국민의힘', named: true });
+  });
+
+  it('attributes a quote to a former officeholder, and still reads `회의 전` as a time', () => {
+    const article = parseArticle(
+      'former.txt',
+      newsPage('정치권 원로 회동', [
+        '김종인 전 위원장은 "개혁은 지금 시작해야 한다"고 말했다.',
+        '회의 전 김정은 위원장은 "대화의 문은 열려 있다"고 밝혔다.',
+      ]),
+    );
+    expect(article.quotes.map((q) => [q.speaker, q.paragraph])).toEqual([
+      ['김종인', 1],
+      ['김정은', 2],
+    ]);
+  });
 });
 
 describe('a portal copy (outlet and byline in one bracket, 입력…수정 run together)', () => {

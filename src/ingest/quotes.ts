@@ -30,8 +30,10 @@ const REPORTING_VERB =
   /(?:말|밝히|밝혔|설명|강조|지적|내다보|내다봤|평가|덧붙|너스레|떨었|그었|웃었|웃으며|전했|전하|주장|예측|예상|전망|언급|답했|답변|물었|호소|토로|우려|비판|비유|발표|당부|털어놓|반박|해명|약속|경고|조언|분석|관측|봤|보았|했)[가-힣]*[.!]?$/;
 /** Indirect speech: `…다고/라고/것이라며/것으로 … 예측했다` with the verb closing the sentence. */
 const REPORTED_CLAUSE = /(?:다고|라고|이라며|다며|라며|것으로)\s[^]*?$/;
-const LEADING_ADVERBS =
-  /^(?:(?:하지만|그러나|다만|또한|또|이어|이어서|앞서|한편|특히|이에|이날|그러면서|아울러|반면|그리고|이와 함께|[가-힣]{1,6}\s+(?:후|직후|전|직전|도중|이후|당시))\s+)+/;
+/** `회의 직후`, `발표 전`: a time before the subject. Not `김종인 전 위원장`, a former title (see speakerPhrase.ts). */
+const LEADING_ADVERBS = new RegExp(
+  `^(?:(?:하지만|그러나|다만|또한|또|이어|이어서|앞서|한편|특히|이에|이날|그러면서|아울러|반면|그리고|이와 함께|[가-힣]{1,6}\\s+(?:후|직후|전(?!\\s+${TITLES.source.slice(1, -1)})|직전|도중|이후|당시))\\s+)+`,
+);
 /** Words that end in 은/는 without being a subject: adnominal verbs (`15년이라는`, `몰아내지는`). */
 const NOT_A_TOPIC = /(?:라는|다는|하는|되는|있는|없는|지는|기는|는데|려는|으로는|로는|에게는)$/;
 const TOPIC = /^(.+?)(?:에서는|은|는|도)$/;

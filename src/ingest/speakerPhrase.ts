@@ -12,10 +12,13 @@ export interface SpeakerParts {
 
 /** Job titles and roles printed next to names in Korean news. */
 export const TITLES =
-  /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
+  /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|국무위원장|비상대책위원장|비대위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
 
 /** A person's age after their name, with sex or home town at times: `(54)`, `(62·여)`, `(35·서울 마포구)`. */
 export const AGE = /\(\d{1,3}(?:\s*[·,]\s*[^()]{1,12})?\)/g;
+
+/** Before a title: former (`전 위원장`, `前 장관`). */
+const FORMER = /^(?:전|前)$/;
 
 /** `이 모 씨`, `김모씨`: someone the outlet withholds the name of. */
 const ANONYMOUS = /^(.*?)\s*([가-힣])\s*모\s*(씨|군|양)$/;
@@ -48,7 +51,10 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
   }
   const quoted = /['‘"“]([^'’"”]+)['’"”]$/.exec(cleaned);
   // `정개특위 위원장인 김영배 더불어민주당 의원`: `…인` describes the person named after it, whose phrase starts there.
-  const all = cleaned.split(' ');
+  // `김종인 전 위원장`, `前 장관`: a former title is still the title; the description keeps the `전`.
+  const words = cleaned.split(' ');
+  const former = words.findIndex((t, i) => FORMER.test(t) && i + 1 < words.length && TITLES.test(words[i + 1]!));
+  const all = former >= 0 ? words.filter((_, i) => i !== former) : words;
   const appositive = all.findLastIndex((t, i) => i < all.length - 1 && t.endsWith('인') && TITLES.test(t.slice(0, -1)));
   const tokens = appositive >= 0 && !quoted ? all.slice(appositive + 1) : all;
   let name: string;
@@ -79,7 +85,10 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
   }
   if (!title && rest.length > 0 && TITLES.test(rest.at(-1)!)) title = rest.at(-1)!;
   const beforeTitle = title && rest.at(-1) === title ? rest.slice(0, -1) : rest;
-  const description = [...rest, ...(title && title !== '씨' && !rest.includes(title) ? [title] : [])].join(' ');
+  let description = [...rest, ...(title && title !== '씨' && !rest.includes(title) ? [title] : [])].join(' ');
+  if (former >= 0 && title === words[former + 1] && description.endsWith(title)) {
+    description = `${description.slice(0, -title.length)}${words[former]} ${title}`;
+  }
   return {
     name,
     title: title === '씨' ? null : title,
