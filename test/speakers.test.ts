@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticArticles } from '../bench/synthetic.ts';
 import { parseArticle } from '../src/ingest/article.ts';
 import { stripParticles } from '../src/search/particles.ts';
+import { latinSkeleton, nameSkeletons } from '../src/search/romanized.ts';
 import { buildSpeakerDirectory, matchSpeakers, similarSpeakers, speakerLookup, speakersNamedIn, type SpeakerEntry } from '../src/search/speakers.ts';
 import { splitWords } from '../src/search/tokenize.ts';
 import { ALL_ARTICLES, loadArticle, newsPage } from './helpers.ts';
@@ -31,8 +32,16 @@ function reference(typed: string): SpeakerEntry[] {
     if (variants.some((v) => v.length >= 2 && about.includes(v))) return 5;
     return Infinity;
   };
+  // A Korean name as English spells it: whole, with a 초성 prefix; begun, after everything else.
+  const skeleton = /^[a-z][a-z'-]*$/.test(raw) ? latinSkeleton([raw]) : null;
+  const spelled = (e: SpeakerEntry): number => {
+    if (!skeleton || !e.speaker.named) return Infinity;
+    const skeletons = nameSkeletons(e.speaker.name);
+    if (skeleton.length >= 3 && skeletons.includes(skeleton)) return 2;
+    return skeletons.some((s) => s.startsWith(skeleton)) ? 6 : Infinity;
+  };
   return directory
-    .map((e, i) => ({ e, i, r: rank(e) }))
+    .map((e, i) => ({ e, i, r: Math.min(rank(e), spelled(e)) }))
     .filter((x) => x.r < Infinity)
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.e);
@@ -71,7 +80,7 @@ describe('speaker lookup over a large directory', () => {
       fc.constantFrom(...directory.map((e) => e.speaker.name)).chain((name) => fc.integer({ min: 1, max: name.length }).map((n) => name.slice(0, n))),
       fc.constantFrom(...directory.map((e) => e.key.choseong)).chain((c) => fc.integer({ min: 1, max: Math.max(1, c.length) }).map((n) => c.slice(0, n))),
       fc.constantFrom(...directory.map((e) => e.key.about.slice(2, 6))),
-      fc.constantFrom('', '블로거', '관계자', '최 회장', '저우훙이는', 'ㅈㅇㅎㅇ', '교수'),
+      fc.constantFrom('', '블로거', '관계자', '최 회장', '저우훙이는', 'ㅈㅇㅎㅇ', '교수', 'kim', 'Kim Jong Un', 'park ji-hyun', 'choi', 'd', 'bgi'),
     );
     fc.assert(
       fc.property(typed, fc.integer({ min: 1, max: 30 }), (text, limit) => {

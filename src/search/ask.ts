@@ -4,6 +4,7 @@ import { planQuery } from './query.ts';
 import { ALL_TECHNIQUES, nextDocument, prepareQuery, rerank, type Ranked, type Techniques } from './rerank.ts';
 import { bestHeadline } from './headline.ts';
 import { matchDocument, retrieve } from './retrieve.ts';
+import { withHangulNames } from './speakers.ts';
 
 export { ALL_TECHNIQUES, type Techniques } from './rerank.ts';
 
@@ -49,8 +50,10 @@ const NEAR_MISSES = 3;
  * Two stages: exact top-k BM25 × coverage over the index (retrieve.ts), then re-ranking of those and their
  * neighbours, sentence by sentence and with article focus (rerank.ts).
  */
-export function ask(corpus: Corpus, question: string, options: AskOptions = {}): AskOutcome {
+export function ask(corpus: Corpus, asked: string, options: AskOptions = {}): AskOutcome {
   const techniques = { ...ALL_TECHNIQUES, ...options.techniques };
+  // Searched as the text prints names: `Kim Jong Un` as 김정은.
+  const question = withHangulNames(corpus.speakerLookup, asked);
   const plan = planQuery(question, {
     expansions: corpus.expansions,
     synonyms: techniques.synonyms ? corpus.synonyms : undefined,

@@ -2,6 +2,7 @@ import { getChoseong } from 'es-hangul';
 import type { Article } from '../ingest/article.ts';
 import type { Quote, Speaker } from '../ingest/quotes.ts';
 import { stripParticles } from './particles.ts';
+import { latinSkeleton, MIN_NAME_SKELETON, nameSkeletons } from './romanized.ts';
 import { isRoleNoun, isStatementNoun } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 
@@ -30,6 +31,9 @@ export function quotesOf(entry: SpeakerEntry): (Quote & { article: string })[] {
   return quotes;
 }
 
+const LATIN_TYPED = /^[a-z][a-z'-]*$/;
+/** Rank of a speaker whose name English spelling only begins (see `matchSpeakers`): below `matchRank`'s. */
+const SPELLED_IN_PART = 6;
 const compact = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, '');
 const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
 
@@ -213,6 +217,17 @@ export function matchSpeakers(directory: SpeakerLookup | SpeakerEntry[], typed: 
     for (const position of mostProminent(matches, limit)) note(position, 1);
   }
   if (jamo) for (const position of mostProminent(withPrefix(entries, lookup.byChoseong, 'choseong', raw), limit)) note(position, 2);
+  // `Kim Jong Un`, `park ji`: a Korean name as English spells it (see romanized.ts). A whole name ranks with a
+  // 초성 prefix; a part of one (`kim` is every 김) after every other kind of match (`bgi` is 인예's company first).
+  const skeleton = LATIN_TYPED.test(raw) ? latinSkeleton([raw]) : null;
+  if (skeleton) {
+    let inPart = 0;
+    for (const position of spelledLike(lookup, skeleton)) {
+      if (skeleton.length >= MIN_NAME_SKELETON && spelledAs(entries[position]!, skeleton)) note(position, 2);
+      else if (inPart++ < limit) note(position, SPELLED_IN_PART);
+      else if (skeleton.length < MIN_NAME_SKELETON) break;
+    }
+  }
   // The other kinds rank 3 and worse: with `limit` better matches in hand, none of them can show.
   let better = 0;
   for (const rank of ranks.values()) if (rank <= 2) better++;
@@ -316,4 +331,99 @@ function sharedSyllables(name: string, wanted: Set<string>): number {
     at += c.length;
   }
   return shared;
+}
+
+/**
+ * Speakers by the consonants of their Hangul name (see romanized.ts), for prefix lookups: each skeleton as a
+ * number, one decimal digit per consonant from the left, so that the skeletons starting with a prefix are one
+ * range of numbers. Typed arrays, as 44,000 speakers' skeletons as strings in objects took 3 MB.
+ */
+interface RomanizedIndex {
+  keys: Float64Array;
+  positions: Int32Array;
+}
+
+const CONSONANT_DIGITS = 'gdbjshnml';
+/** Digits a double holds exactly; longer skeletons (five syllables and more) are cut, and still found by prefix. */
+const KEY_DIGITS = 15;
+
+/** A skeleton's key, and one past the last key starting with it. */
+function keyRange(skeleton: string): [number, number] {
+  let key = 0;
+  const digits = Math.min(skeleton.length, KEY_DIGITS);
+  for (let i = 0; i < digits; i++) key = key * 10 + CONSONANT_DIGITS.indexOf(skeleton[i]!) + 1;
+  const scale = 10 ** (KEY_DIGITS - digits);
+  return [key * scale, (key + 1) * scale];
+}
+
+/** Built on a directory's first English name: Korean questions never need it. */
+const romanizedIndexes = new WeakMap<SpeakerLookup, RomanizedIndex>();
+
+function romanizedIndex(lookup: SpeakerLookup): RomanizedIndex {
+  const known = romanizedIndexes.get(lookup);
+  if (known) return known;
+  const rows: [number, number][] = [];
+  // Named people and bodies: `업계` or `통일부 당국자` is no one's name.
+  lookup.entries.forEach((entry, position) => {
+    if (entry.speaker.named) for (const skeleton of nameSkeletons(entry.speaker.name)) rows.push([keyRange(skeleton)[0], position]);
+  });
+  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const index = { keys: Float64Array.from(rows, (r) => r[0]), positions: Int32Array.from(rows, (r) => r[1]) };
+  romanizedIndexes.set(lookup, index);
+  return index;
+}
+
+/** Positions of the speakers whose name's skeleton starts with `skeleton`, most prominent first. */
+function spelledLike(lookup: SpeakerLookup, skeleton: string): number[] {
+  const { keys, positions } = romanizedIndex(lookup);
+  const [from, to] = keyRange(skeleton);
+  const firstNotBelow = (bound: number) => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid]! < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [...new Set(positions.subarray(firstNotBelow(from), firstNotBelow(to)))].sort((a, b) => a - b);
+}
+
+const spelledAs = (entry: SpeakerEntry, skeleton: string): boolean => nameSkeletons(entry.speaker.name).includes(skeleton);
+
+/**
+ * A capitalised word (`Kim`, `Jong-un`, `Un's?`): the name, and what follows it in the question. Not in capitals:
+ * `BGI CEO` is an acronym's letters.
+ */
+const CAPITALISED = /^([A-Z][a-z]+(?:-[A-Za-z][a-z]*)*)((?:['’]s)?[^\p{L}\p{N}]*)$/u;
+
+/**
+ * The question with each Korean name it spells in English written in Hangul (`What did Kim Jong Un say?` → `What
+ * did 김정은 say?`), so that it is searched as the text prints it. Only two or three capitalised words in a row
+ * whose consonants are a speaker's name's, at least MIN_NAME_SKELETON of them: an ordinary word run may spell a
+ * name by chance. Several speakers spelled alike: the most prominent.
+ */
+export function withHangulNames(lookup: SpeakerLookup, question: string): string {
+  if (!/[A-Z]/.test(question)) return question;
+  const parts = question.split(/(\s+)/);
+  const words = parts.map((part) => CAPITALISED.exec(part));
+  // Words sit at even indexes of `parts`, the spaces between them at odd ones.
+  for (let i = 0; i < parts.length; i += 2) {
+    for (let n = MAX_NAME_WORDS; n >= 2; n--) {
+      const run = Array.from({ length: n }, (_, k) => words[i + 2 * k]);
+      // A name may hold what reads as an English word (`Kim Jong In`), but does not start with one (`Did Kim`).
+      if (run.some((w) => !w) || QUERY_STOPWORDS.has(run[0]![1]!.toLowerCase())) continue;
+      // Only the last word may have something after it (`Un's`, `Un?`).
+      if (run.slice(0, -1).some((w) => w![2] !== '')) continue;
+      const skeleton = latinSkeleton(run.map((w) => w![1]!));
+      if (skeleton === null || skeleton.length < MIN_NAME_SKELETON) continue;
+      const position = spelledLike(lookup, skeleton).find((p) => spelledAs(lookup.entries[p]!, skeleton));
+      if (position === undefined) continue;
+      parts.splice(i, 2 * n - 1, lookup.entries[position]!.speaker.name + run.at(-1)![2]);
+      words.splice(i, 2 * n - 1, null);
+      break;
+    }
+  }
+  return parts.join('');
 }
