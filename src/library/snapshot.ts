@@ -36,7 +36,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 19: a portal's translation button and reader poll are furniture; `김유리기자` is `김유리 기자`.
 // 20: the index is held as MiniSearch's postings in arrays, in a binary file, instead of MiniSearch's JSON.
 // 21: a paragraph's sentences are where they end in its text, not copies of it.
-const VERSION = 21;
+// 22: a former title (`김종인 전 위원장`) is read as the title: quotes are attributed to the person.
+const VERSION = 22;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));
