@@ -53,6 +53,15 @@ describe('questions answered by the kind of thing they ask for (bundled articles
     expect(outcome.near).toContain('000_747bf3bd7eb8621c');
   });
 
+  it('where from: `출신`, `소속` after `어디` ask for the place or body the text names', () => {
+    expect(answered(bundled, '인예는 어디 소속이야?')).toEqual({ article: '000_747bf3bd7eb8621c', paragraph: 7 });
+    expect(answered(bundled, '망원시장은 어느 지역에 있어?')).toEqual({ article: 'daily_market_digital', paragraph: 1 });
+  });
+
+  it('how long until: `남았어` finds the 기간 the text gives', () => {
+    expect(answered(bundled, 'AGI까지 얼마나 남았어?')).toEqual({ article: '000_747bf3bd7eb8621c', paragraph: 5 });
+  });
+
   it('ability: the paragraph saying what it can do', () => {
     expect(answered(bundled, '소라는 뭘 할 수 있어?')).toEqual({ article: '000_747bf3bd7eb8621c', paragraph: 17 });
   });

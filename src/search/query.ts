@@ -105,11 +105,13 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
   // The copula closing a question (`언제까지야`, `누구예요`) is not part of its last word; only a question's, since
   // prose has nouns ending so (`분야`).
   const read = split.map((raw, i) => wordTokens(i === split.length - 1 ? raw.replace(QUESTION_COPULA, '') : raw));
-  const isContent = ({ word, stem }: WordTokens) => !QUERY_STOPWORDS.has(word) && !QUERY_STOPWORDS.has(stem);
+  const isScaffolding = ({ word, stem }: WordTokens, i: number) =>
+    QUERY_STOPWORDS.has(word) || QUERY_STOPWORDS.has(stem) || (ASKED_AFTER_WHERE.test(stem) && WHERE.test(read[i - 1]?.word ?? ''));
+  const isContent = (tokens: WordTokens, i: number) => !isScaffolding(tokens, i);
   const predicate = read.findLastIndex(isContent);
   for (const [i, raw] of split.entries()) {
     const { word, stem, tokens } = read[i]!;
-    if (!isContent(read[i]!)) continue;
+    if (!isContent(read[i]!, i)) continue;
     parts = 0;
     partCount = 0;
     let whole = addWord(stem, tokens);
@@ -146,6 +148,9 @@ export function planQuery(query: string, options: PlanOptions): QueryPlan {
 }
 
 const OBJECT_OR_TOPIC = /[을를은는]$/;
+/** `어디 출신이야?`, `어느 소속이야?`: the noun says what kind of place is asked for; the text names the place. */
+const WHERE = /^(?:어디|어느)$/;
+const ASKED_AFTER_WHERE = /^(?:출신|소속|지역|나라|도시|동네)/;
 
 /** What a word modifying `것` is followed by: `빠른 건`, `바뀐 게`, `늘어난 거`. */
 const THING = new Set(['것', '건', '거', '게', '걸', '것은', '것이', '것을']);
