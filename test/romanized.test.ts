@@ -51,6 +51,9 @@ describe('English questions name Korean people as English spells them', () => {
     ['What did Park Ji-hyun say?', 'yonhap_chip_exports', 5],
     ['What did Choi Young-ho say?', 'daily_market_digital', 2],
     ['How old is Kim Soon-ja?', 'daily_market_digital', 4],
+    // Names English spells its own way come from the synonym table: `TikTok` → 틱톡, `Taiwan` → 대만.
+    ['What did Zhou Hongyi say about TikTok?', '000_747bf3bd7eb8621c', 4],
+    ['How much did exports to Taiwan grow?', 'yonhap_chip_exports', 3],
   ])('%s → %s paragraph %i', (question, article, paragraph) => {
     const { answer } = ask(bundled, question);
     expect(answer && { article: answer.article, paragraph: answer.paragraph }).toEqual({ article, paragraph });
