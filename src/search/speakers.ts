@@ -270,18 +270,21 @@ function mostProminent(positions: Int32Array, n: number): Int32Array {
 
 /** The positions of the entries whose key starts with `prefix`, from a list sorted by that key (a view, not a copy). */
 function withPrefix(entries: SpeakerEntry[], sorted: Int32Array, key: 'name' | 'choseong', prefix: string): Int32Array {
-  const firstNotBelow = (bound: string) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (entries[sorted[mid]!]!.key[key] < bound) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstNotBelow = (bound: string) => lowerBound(sorted.length, (i) => entries[sorted[i]!]!.key[key] < bound);
   // Every key starting with `prefix` sorts before `prefix` followed by the highest UTF-16 unit.
   return sorted.subarray(firstNotBelow(prefix), firstNotBelow(`${prefix}\uffff`));
+}
+
+/** The first index of a sorted list of `length` at which `below` no longer holds, by binary search. */
+function lowerBound(length: number, below: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (below(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** 0 exact name … 5 title or organisation; Infinity for no match. `pieces`: the variants of two or more characters. */
@@ -377,16 +380,7 @@ function romanizedIndex(lookup: SpeakerLookup): RomanizedIndex {
 function spelledLike(lookup: SpeakerLookup, skeleton: string): number[] {
   const { keys, positions } = romanizedIndex(lookup);
   const [from, to] = keyRange(skeleton);
-  const firstNotBelow = (bound: number) => {
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid]! < bound) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstNotBelow = (bound: number) => lowerBound(keys.length, (i) => keys[i]! < bound);
   return [...new Set(positions.subarray(firstNotBelow(from), firstNotBelow(to)))].sort((a, b) => a - b);
 }
 
