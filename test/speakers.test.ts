@@ -80,7 +80,7 @@ describe('speaker lookup over a large directory', () => {
       fc.constantFrom(...directory.map((e) => e.speaker.name)).chain((name) => fc.integer({ min: 1, max: name.length }).map((n) => name.slice(0, n))),
       fc.constantFrom(...directory.map((e) => e.key.choseong)).chain((c) => fc.integer({ min: 1, max: Math.max(1, c.length) }).map((n) => c.slice(0, n))),
       fc.constantFrom(...directory.map((e) => e.key.about.slice(2, 6))),
-      fc.constantFrom('', '블로거', '관계자', '최 회장', '저우훙이는', 'ㅈㅇㅎㅇ', '교수', 'kim', 'Kim Jong Un', 'park ji-hyun', 'choi', 'd', 'bgi'),
+      fc.constantFrom('', '블로거', '관계자', '최 회장', '저우훙이는', 'ㅈㅇㅎㅇ', '교수', 'kim', 'Kim Jong Un', 'park ji-hyun', 'choi', 'd', 'bgi', 'ceo'),
     );
     fc.assert(
       fc.property(typed, fc.integer({ min: 1, max: 30 }), (text, limit) => {

@@ -218,15 +218,11 @@ export function matchSpeakers(directory: SpeakerLookup | SpeakerEntry[], typed: 
   }
   if (jamo) for (const position of mostProminent(withPrefix(entries, lookup.byChoseong, 'choseong', raw), limit)) note(position, 2);
   // `Kim Jong Un`, `park ji`: a Korean name as English spells it (see romanized.ts). A whole name ranks with a
-  // 초성 prefix; a part of one (`kim` is every 김) after every other kind of match (`bgi` is 인예's company first).
+  // 초성 prefix; a part of one (`kim` is every 김) after every other kind of match (`bgi` is 인예's company first),
+  // below.
   const skeleton = LATIN_TYPED.test(raw) ? latinSkeleton([raw]) : null;
-  if (skeleton) {
-    let inPart = 0;
-    for (const position of spelledLike(lookup, skeleton)) {
-      if (skeleton.length >= MIN_NAME_SKELETON && spelledAs(entries[position]!, skeleton)) note(position, 2);
-      else if (inPart++ < limit) note(position, SPELLED_IN_PART);
-      else if (skeleton.length < MIN_NAME_SKELETON) break;
-    }
+  if (skeleton && skeleton.length >= MIN_NAME_SKELETON) {
+    for (const position of spelledLike(lookup, skeleton, 'whole')) if (spelledAs(entries[position]!, skeleton)) note(position, 2);
   }
   // The other kinds rank 3 and worse: with `limit` better matches in hand, none of them can show.
   let better = 0;
@@ -237,6 +233,16 @@ export function matchSpeakers(directory: SpeakerLookup | SpeakerEntry[], typed: 
       if (ranks.has(position)) continue;
       const rank = matchRank(entries[position]!, raw, variants, pieces, jamo);
       if (rank < Infinity) note(position, rank);
+    }
+  }
+  // Names English spelling begins come last: looked up only while there is room for them (`ceo` begins every 김).
+  if (skeleton && ranks.size < limit) {
+    let room = limit - ranks.size;
+    for (const position of spelledLike(lookup, skeleton, 'begun')) {
+      if (room === 0) break;
+      if (ranks.has(position)) continue;
+      note(position, SPELLED_IN_PART);
+      room--;
     }
   }
   return [...ranks]
@@ -376,12 +382,19 @@ function romanizedIndex(lookup: SpeakerLookup): RomanizedIndex {
   return index;
 }
 
-/** Positions of the speakers whose name's skeleton starts with `skeleton`, most prominent first. */
-function spelledLike(lookup: SpeakerLookup, skeleton: string): number[] {
+/**
+ * Positions of the speakers whose name's skeleton is `skeleton` (`whole`, or its first 15 consonants) or starts
+ * with it (`begun`), most prominent first, each once.
+ */
+function spelledLike(lookup: SpeakerLookup, skeleton: string, match: 'whole' | 'begun'): Int32Array {
   const { keys, positions } = romanizedIndex(lookup);
-  const [from, to] = keyRange(skeleton);
+  const [from, pastPrefix] = keyRange(skeleton);
   const firstNotBelow = (bound: number) => lowerBound(keys.length, (i) => keys[i]! < bound);
-  return [...new Set(positions.subarray(firstNotBelow(from), firstNotBelow(to)))].sort((a, b) => a - b);
+  // Numeric sort of a typed copy: a common first consonant begins thousands of names.
+  const found = positions.slice(firstNotBelow(from), firstNotBelow(match === 'whole' ? from + 1 : pastPrefix)).sort();
+  let kept = 0;
+  for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) found[kept++] = found[i]!;
+  return found.subarray(0, kept);
 }
 
 const spelledAs = (entry: SpeakerEntry, skeleton: string): boolean => nameSkeletons(entry.speaker.name).includes(skeleton);
@@ -412,7 +425,7 @@ export function withHangulNames(lookup: SpeakerLookup, question: string): string
       if (run.slice(0, -1).some((w) => w![2] !== '')) continue;
       const skeleton = latinSkeleton(run.map((w) => w![1]!));
       if (skeleton === null || skeleton.length < MIN_NAME_SKELETON) continue;
-      const position = spelledLike(lookup, skeleton).find((p) => spelledAs(lookup.entries[p]!, skeleton));
+      const position = spelledLike(lookup, skeleton, 'whole').find((p) => spelledAs(lookup.entries[p]!, skeleton));
       if (position === undefined) continue;
       parts.splice(i, 2 * n - 1, lookup.entries[position]!.speaker.name + run.at(-1)![2]);
       words.splice(i, 2 * n - 1, null);
