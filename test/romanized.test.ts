@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
-import { hangulSkeleton, latinSkeleton, nameSkeletons } from '../src/search/romanized.ts';
+import fc from 'fast-check';
+import { forEachNameKey, hangulSkeleton, keyRange, latinSkeleton, nameSkeletons } from '../src/search/romanized.ts';
 import { matchSpeakers, withHangulNames } from '../src/search/speakers.ts';
 import { ALL_ARTICLES, loadArticle, newsPage } from './helpers.ts';
 
@@ -27,6 +28,27 @@ describe('a Korean name and its English spellings reduce to the same consonants'
   it('tells different names apart', () => {
     expect(latinSkeleton(['Kim', 'Jong', 'Un'])).not.toBe(hangulSkeleton('김순자'));
     expect(latinSkeleton(['Park', 'Ji-hyun'])).not.toBe(hangulSkeleton('박지원'));
+  });
+
+  it('keys a name as its skeletons would be keyed, without building them (up to seven syllables, past 15 digits)', () => {
+    const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.array(syllable, { minLength: 1, maxLength: 7 }), (syllables) => {
+        const name = syllables.join('');
+        const keys: number[] = [];
+        forEachNameKey(name, (key) => keys.push(key));
+        expect(keys).toEqual(nameSkeletons(name).map((skeleton) => keyRange(skeleton)[0]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keys the skeletons beginning with a prefix within its range', () => {
+    const [from, to] = keyRange('gmj');
+    const [kimJongUn] = keyRange(hangulSkeleton('김정은')!);
+    expect(kimJongUn).toBeGreaterThanOrEqual(from);
+    expect(kimJongUn).toBeLessThan(to);
+    expect(keyRange(hangulSkeleton('김순자')!)[0]).not.toBeLessThan(to);
   });
 
   it('spells only Hangul names and Latin words', () => {

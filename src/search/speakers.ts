@@ -2,7 +2,7 @@ import { getChoseong } from 'es-hangul';
 import type { Article } from '../ingest/article.ts';
 import type { Quote, Speaker } from '../ingest/quotes.ts';
 import { stripParticles } from './particles.ts';
-import { latinSkeleton, MIN_NAME_SKELETON, nameSkeletons } from './romanized.ts';
+import { forEachNameKey, keyRange, latinSkeleton, MIN_NAME_SKELETON, nameSkeletons } from './romanized.ts';
 import { isRoleNoun, isStatementNoun } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
 
@@ -342,27 +342,10 @@ function sharedSyllables(name: string, wanted: Set<string>): number {
   return shared;
 }
 
-/**
- * Speakers by the consonants of their Hangul name (see romanized.ts), for prefix lookups: each skeleton as a
- * number, one decimal digit per consonant from the left, so that the skeletons starting with a prefix are one
- * range of numbers. Typed arrays, as 44,000 speakers' skeletons as strings in objects took 3 MB.
- */
+/** Speakers by the keys of their name's skeletons (see romanized.ts), in key order, for prefix lookups. */
 interface RomanizedIndex {
   keys: Float64Array;
   positions: Int32Array;
-}
-
-const CONSONANT_DIGITS = 'gdbjshnml';
-/** Digits a double holds exactly; longer skeletons (five syllables and more) are cut, and still found by prefix. */
-const KEY_DIGITS = 15;
-
-/** A skeleton's key, and one past the last key starting with it. */
-function keyRange(skeleton: string): [number, number] {
-  let key = 0;
-  const digits = Math.min(skeleton.length, KEY_DIGITS);
-  for (let i = 0; i < digits; i++) key = key * 10 + CONSONANT_DIGITS.indexOf(skeleton[i]!) + 1;
-  const scale = 10 ** (KEY_DIGITS - digits);
-  return [key * scale, (key + 1) * scale];
 }
 
 /** Built on a directory's first English name: Korean questions never need it. */
@@ -371,13 +354,14 @@ const romanizedIndexes = new WeakMap<SpeakerLookup, RomanizedIndex>();
 function romanizedIndex(lookup: SpeakerLookup): RomanizedIndex {
   const known = romanizedIndexes.get(lookup);
   if (known) return known;
-  const rows: [number, number][] = [];
+  const keys: number[] = [];
+  const positions: number[] = [];
   // Named people and bodies: `업계` or `통일부 당국자` is no one's name.
   lookup.entries.forEach((entry, position) => {
-    if (entry.speaker.named) for (const skeleton of nameSkeletons(entry.speaker.name)) rows.push([keyRange(skeleton)[0], position]);
+    if (entry.speaker.named) forEachNameKey(entry.speaker.name, (key) => (keys.push(key), positions.push(position)));
   });
-  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const index = { keys: Float64Array.from(rows, (r) => r[0]), positions: Int32Array.from(rows, (r) => r[1]) };
+  const order = Int32Array.from(keys, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || positions[a]! - positions[b]!);
+  const index = { keys: Float64Array.from(order, (i) => keys[i]!), positions: Int32Array.from(order, (i) => positions[i]!) };
   romanizedIndexes.set(lookup, index);
   return index;
 }
