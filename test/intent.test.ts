@@ -3,7 +3,7 @@ import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
 import { intentBoost, questionIntent } from '../src/search/intent.ts';
-import { ALL_ARTICLES, loadArticle, newsPage } from './helpers.ts';
+import { ALL_ARTICLES, FIXTURES, loadArticle, newsPage } from './helpers.ts';
 
 const bundled = buildCorpus(ALL_ARTICLES.map(loadArticle));
 const answered = (corpus: typeof bundled, question: string) => {
@@ -88,5 +88,21 @@ describe('the same on an article of another outlet', () => {
     ['이용자는 앱으로 뭘 할 수 있어?', 6],
   ])('%s → paragraph %i', (question, paragraph) => {
     expect(answered(corpus, question)).toEqual({ article: article.id, paragraph });
+  });
+});
+
+describe('how news is asked about in other words', () => {
+  const library = buildCorpus(
+    [...ALL_ARTICLES, ...['mbc_wildfire.txt', 'hankookilbo_pediatrics.txt', 'msit_press_release.txt'].map((f) => `${FIXTURES}/${f}`)].map(loadArticle),
+  );
+
+  it('an event that `났어` (happened), or how long it has gone on (`며칠째`): the noun is the topic', () => {
+    expect(answered(library, '산불은 어디서 났어?')).toEqual({ article: 'mbc_wildfire', paragraph: 1 });
+    expect(answered(library, '산불이 며칠째야?')).toEqual({ article: 'mbc_wildfire', paragraph: 1 });
+  });
+
+  it('a body by its short name, as the text may print its full one (`산업부` → 산업통상자원부), and its officials', () => {
+    expect(answered(library, '심평원 자료는?')).toEqual({ article: 'hankookilbo_pediatrics', paragraph: 3 });
+    expect(answered(library, '산업부 입장은?')).toEqual({ article: 'yonhap_chip_exports', paragraph: 4 });
   });
 });

@@ -102,6 +102,12 @@ describe('spotting a quoted person in a question', () => {
     expect(named('손흥민은 몇 골을 넣었어?')).toEqual([]);
   });
 
+  it('finds a body and its officials by another name the synonym table gives it (`산업부` → 산업통상자원부)', () => {
+    const aliases = (word: string) => (word === '산업부' ? ['산업통상자원부'] : []);
+    expect(speakersNamedIn(seed, splitWords('산업부는 뭐라고 했어?')).map((e) => e.speaker.name)).toEqual([]);
+    expect(speakersNamedIn(seed, splitWords('산업부는 뭐라고 했어?'), aliases).map((e) => e.speaker.name).sort()).toEqual(['산업통상자원부', '산업통상자원부 관계자']);
+  });
+
   it('finds unnamed officials by their organisation, with or without a particle', () => {
     expect(named('통일부 입장은?')).toEqual(['통일부 당국자']);
     expect(named('서울시는 뭐라고 했어?')).toEqual(['서울시 관계자']);

@@ -119,7 +119,7 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
   const terms = scoredTerms(corpus.fields, plan);
   const quoting = new Set<number>();
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
-    for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question))) {
+    for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => corpus.synonyms.get(word) ?? [])) {
       forEachQuote(entry, (quote, article) => {
         const doc = corpus.docs.docOf(article.id, quote.paragraph);
         if (doc !== undefined) quoting.add(doc);

@@ -147,7 +147,7 @@ const MAX_NAME_WORDS = 3;
  * Speakers a question mentions (`AI 정신병원은 … 했어?` → AI 정신병원), by their full name, or by their
  * organisation (`통일부` → 통일부 당국자), in one to three consecutive words, a particle after the last one ignored.
  */
-export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): SpeakerEntry[] {
+export function speakersNamedIn(lookup: SpeakerLookup, words: string[], aliases: Aliases = NO_ALIASES): SpeakerEntry[] {
   const found = new Set<SpeakerEntry>();
   for (let i = 0; i < words.length; i++) {
     let joined = '';
@@ -160,9 +160,11 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
       // An organisation as the object of the question's clause (`업계를`) is not who spoke; a subject may be.
       const asSpeaker = !OBJECT_MARKED.test(joined);
       const look = (key: string) => {
-        const entry = lookup.byFullName.get(key);
-        if (entry) found.add(entry);
-        if (asSpeaker) for (const member of lookup.byOrganization.get(key) ?? []) found.add(member);
+        for (const name of [key, ...aliases(key)]) {
+          const entry = lookup.byFullName.get(name);
+          if (entry) found.add(entry);
+          if (asSpeaker) for (const member of lookup.byOrganization.get(name) ?? []) found.add(member);
+        }
       };
       look(joined);
       if (stripped !== joined) look(stripped);
@@ -171,11 +173,17 @@ export function speakersNamedIn(lookup: SpeakerLookup, words: string[]): Speaker
     const next = words[i + 1];
     if (next !== undefined && isRoleNoun(next, stripParticles(next))) {
       const described = stripParticles(compact(words[i]!));
-      if (!QUERY_STOPWORDS.has(described)) for (const entry of describedAs(lookup, described, MAX_DESCRIBED)) found.add(entry);
+      if (!QUERY_STOPWORDS.has(described)) {
+        for (const word of [described, ...aliases(described)]) for (const entry of describedAs(lookup, word, MAX_DESCRIBED)) found.add(entry);
+      }
     }
   }
   return [...found];
 }
+
+/** Other names of a compacted word (`국토부` → `국토교통부`): the synonym table's, for bodies news names both ways. */
+export type Aliases = (word: string) => readonly string[];
+const NO_ALIASES: Aliases = () => [];
 
 /** Speakers a question finds by their description (`떡집 사장님`): the most prominent, as a common word describes many. */
 const MAX_DESCRIBED = 10;

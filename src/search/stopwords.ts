@@ -14,6 +14,8 @@ export const QUERY_STOPWORDS = new Set([
   '될까', '될까요', '되나요', '되니', '되냐', '되는지', '될지', '됩니까', '됐나요', '됐어요', '됐니', '됐냐', '됐는지',
   '되었나', '되었어', '되었나요', '되었어요', '되었는지', '돼요', '되죠', '할까', '할까요', '하나요', '하냐', '하는지',
   '할지', '합니까', '했냐', '해요', '하죠',
+  // 나다 of an event (`산불은 어디서 났어?`), and how long it has gone on (`며칠째야?`): the topic is the noun
+  '났어', '났나', '났나요', '났어요', '났대', '났니', '났는지', '났냐', '며칠째', '몇일째', '며칠째야',
   // English
   'what', 'who', 'whom', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'be', 'do', 'does', 'did',
   'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'about', 'say', 'said', 'says', 'tell', 'me', 'it',
