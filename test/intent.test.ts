@@ -101,6 +101,10 @@ describe('how news is asked about in other words', () => {
     expect(answered(library, '산불이 며칠째야?')).toEqual({ article: 'mbc_wildfire', paragraph: 1 });
   });
 
+  it('someone the text describes, by the noun the description ends in (`한 주민`), not by a mention of the word', () => {
+    expect(answered(library, '주민은 뭐라고 했어?')).toEqual({ article: 'mbc_wildfire', paragraph: 4 });
+  });
+
   it('a body by its short name, as the text may print its full one (`산업부` → 산업통상자원부), and its officials', () => {
     expect(answered(library, '심평원 자료는?')).toEqual({ article: 'hankookilbo_pediatrics', paragraph: 3 });
     expect(answered(library, '산업부 입장은?')).toEqual({ article: 'yonhap_chip_exports', paragraph: 4 });

@@ -1,6 +1,7 @@
 import { getChoseong } from 'es-hangul';
 import type { Article } from '../ingest/article.ts';
 import type { Quote, Speaker } from '../ingest/quotes.ts';
+import { TITLES } from '../ingest/speakerPhrase.ts';
 import { stripParticles } from './particles.ts';
 import { forEachNameKey, keyRange, latinSkeleton, MIN_NAME_SKELETON, nameSkeletons } from './romanized.ts';
 import { isRoleNoun, isStatementNoun } from './saying.ts';
@@ -94,7 +95,8 @@ export interface SpeakerLookup {
   byFullName: Map<string, SpeakerEntry>;
   /**
    * Unnamed speakers (officials) by compacted organisation (`통일부` → 통일부 당국자), most prominent first: `통일부
-   * 입장은?`. Named ones are found by name; an organisation's named people are not all of what it says.
+   * 입장은?`. Named ones are found by name; an organisation's named people are not all of what it says. Also
+   * people a phrase describes, by its last noun (`주민` → 대피소에 머무는 한 주민).
    */
   byOrganization: Map<string, SpeakerEntry[]>;
 }
@@ -106,14 +108,20 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
     );
   const byFullName = new Map<string, SpeakerEntry>();
   const byOrganization = new Map<string, SpeakerEntry[]>();
-  for (const entry of entries) {
-    const { named, organization: body } = entry.speaker;
-    if ((named || !body) && !byFullName.has(entry.key.name)) byFullName.set(entry.key.name, entry);
-    if (named || !body) continue;
-    const organization = compact(body);
-    const list = byOrganization.get(organization);
+  const file = (key: string, entry: SpeakerEntry) => {
+    const list = byOrganization.get(key);
     if (list) list.push(entry);
-    else byOrganization.set(organization, [entry]);
+    else byOrganization.set(key, [entry]);
+  };
+  for (const entry of entries) {
+    const { named, organization: body, name } = entry.speaker;
+    if ((named || !body) && !byFullName.has(entry.key.name)) byFullName.set(entry.key.name, entry);
+    if (named) continue;
+    if (body) file(compact(body), entry);
+    // `대피소에 머무는 한 주민`: someone the text describes, found by the noun the description ends in (`주민은 뭐라고
+    // 했어?`). Not a role (`관계자`), which says only how someone spoke.
+    const head = name.includes(' ') && !body ? compact(name.slice(name.lastIndexOf(' ') + 1)) : '';
+    if (head.length >= 2 && !isRoleNoun(head, head) && !TITLES.test(head)) file(head, entry);
   }
   const pairs = new Map<string, number[]>();
   entries.forEach((entry, position) => {
