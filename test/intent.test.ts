@@ -93,7 +93,7 @@ describe('the same on an article of another outlet', () => {
 
 describe('how news is asked about in other words', () => {
   const library = buildCorpus(
-    [...ALL_ARTICLES, ...['mbc_wildfire.txt', 'hankookilbo_pediatrics.txt', 'msit_press_release.txt'].map((f) => `${FIXTURES}/${f}`)].map(loadArticle),
+    [...ALL_ARTICLES, ...['mbc_wildfire.txt', 'hankookilbo_pediatrics.txt', 'msit_press_release.txt', 'donga_pension.txt', 'osen_football.txt'].map((f) => `${FIXTURES}/${f}`)].map(loadArticle),
   );
 
   it('an event that `났어` (happened), or how long it has gone on (`며칠째`): the noun is the topic', () => {
@@ -103,6 +103,17 @@ describe('how news is asked about in other words', () => {
 
   it('someone the text describes, by the noun the description ends in (`한 주민`), not by a mention of the word', () => {
     expect(answered(library, '주민은 뭐라고 했어?')).toEqual({ article: 'mbc_wildfire', paragraph: 4 });
+  });
+
+  it("what someone said: their own words, where the paragraph refers back to them, over a report naming them", () => {
+    // Paragraph 2 names both (`…합의했다고 밝혔다`); 3 and 4 quote each as `권 원내대표는`, `박 원내대표는`.
+    expect(answered(library, '권성동은 뭐라고 했어?')).toEqual({ article: 'donga_pension', paragraph: 3 });
+    expect(answered(library, '박찬대 원내대표는 뭐라고 했어?')).toEqual({ article: 'donga_pension', paragraph: 4 });
+  });
+
+  it('verbs the text words otherwise: `올라` finds `올리는`, `이겼어` finds `꺾었다`', () => {
+    expect(answered(library, '보험료율은 얼마로 올라?')).toEqual({ article: 'donga_pension', paragraph: 1 });
+    expect(answered(library, '토트넘은 누구를 이겼어?')).toEqual({ article: 'osen_football', paragraph: 2 });
   });
 
   it('a body by its short name, as the text may print its full one (`산업부` → 산업통상자원부), and its officials', () => {

@@ -64,6 +64,11 @@ const PHRASE_BOOST = 0.3;
 const PROXIMITY_WINDOW = 2;
 /** Score multiplier added for an article whose every paragraph holds the question's words. */
 const FOCUS_BOOST = 8;
+/**
+ * A paragraph quoting the person the question names in their own words, against one reporting what they said:
+ * `권성동은 뭐라고 했어?` asks for `권 원내대표는 "…"고 말했다`, not `…합의했다고 밝혔다`, which names him in full.
+ */
+const DIRECT_QUOTE_BOOST = 3;
 /** A paragraph quoting the person the question names, against one that does not. */
 const SPEAKER_BOOST = 2;
 /** `저우훙이는 누구야?`: the paragraph introducing him, against one that only quotes him. */
@@ -89,6 +94,13 @@ export interface PreparedQuery {
   wantsWho: boolean;
   /** Documents (paragraphs) quoting a speaker the question names. */
   quoting: Set<number>;
+  /** Those of them quoting the speaker's own words. */
+  quotingDirectly: Set<number>;
+  /**
+   * For each of them, the bits of the question's words that name the speaker it quotes: quote attribution found
+   * them there, though the paragraph may refer back to them (`권 원내대표는`, `그는`).
+   */
+  quotedNames: Map<number, number>;
   /** For a question asking who someone is: the paragraphs that introduce them (see `introductions`). */
   introducing: Set<number>;
   /** The question asks what something is: each article's first paragraph to hold its words answers best. */
@@ -118,11 +130,17 @@ export interface Ranked {
 export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, techniques: Techniques): PreparedQuery {
   const terms = scoredTerms(corpus.fields, plan);
   const quoting = new Set<number>();
+  const quotingDirectly = new Set<number>();
+  const quotedNames = new Map<number, number>();
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
     for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => corpus.synonyms.get(word) ?? [])) {
+      const nameBits = splitWords(entry.speaker.name).reduce((bits, w) => bits | maskOfWord(plan, w), 0);
       forEachQuote(entry, (quote, article) => {
         const doc = corpus.docs.docOf(article.id, quote.paragraph);
-        if (doc !== undefined) quoting.add(doc);
+        if (doc === undefined) return;
+        quoting.add(doc);
+        if (quote.kind === 'direct') quotingDirectly.add(doc);
+        quotedNames.set(doc, (quotedNames.get(doc) ?? 0) | nameBits);
       });
     }
   }
@@ -143,6 +161,8 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     intent: questionIntent(question),
     wantsWho,
     quoting,
+    quotingDirectly,
+    quotedNames,
     introducing: wantsWho ? introductions(corpus, plan, question) : new Set(),
     statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0),
     topic: { ...plan, words: plan.words.filter((w) => (w.whole & STATEMENT) === 0) },
@@ -151,6 +171,16 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     firstMention: (article) => reading(article).firstMention,
   };
   return query;
+}
+
+/**
+ * What the name of a quoted speaker adds to a paragraph that only refers back to them (`박 원내대표는 "…"`): the most
+ * each of its words adds anywhere, counted as context is, since the paragraph does not print it.
+ */
+function attributedWeight(query: PreparedQuery, bits: number): number {
+  let weight = 0;
+  if (bits !== 0) for (const term of query.textTerms) if ((term.bit & bits) !== 0) weight += term.bound;
+  return weight;
 }
 
 /** The article-focus multiplier of a candidate (1 when focus is off). */
@@ -171,7 +201,9 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   const previous = techniques.context && n > 1 ? corpus.docs.docOf(article.id, n - 1) : undefined;
   // The previous paragraph lends only what this one lacks, so a paragraph never outranks its own source.
   const before = previous === undefined ? { bm25: 0, mask: 0 } : matchDocument(query.terms, previous, own.mask);
-  if (own.mask === 0 && before.mask === 0) return null;
+  // Who it quotes is named where attribution found them: `박 원내대표는 "…"` holds `박찬대` of the question.
+  const quotedName = query.quotedNames.get(doc) ?? 0;
+  if (own.mask === 0 && before.mask === 0 && quotedName === 0) return null;
   // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
   // in part (see STATEMENT), if that someone is who the question asks about (see `quotesTheTopic`). Not on the
   // previous paragraph's words: a quote after one naming 화다지인's CEO is not his.
@@ -180,14 +212,15 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   // on from the paragraph naming them (`하지만 "…"라고 밝혔다`): their name may be found there.
   const quotesNamed = query.quoting.has(doc);
   const named = quotesNamed
-    ? namesAllButStatement(plan, own.mask | before.mask)
+    ? namesAllButStatement(plan, own.mask | before.mask | quotedName)
     : query.intent === 'age'
       ? holdsAge(paragraph.text) && namesAllButStatement(plan, own.mask)
       : reports && namesAllButStatement(plan, own.mask) && quotesTheTopic(query, article, n);
   const statement = named ? (quotesNamed ? query.statementWords : STATEMENT) : 0;
-  const context = before.mask | titleBits(query, doc) | statement;
-  const covered = coverage(plan, own.mask | before.mask | statement);
-  const topicCoverage = query.topic.words.length === plan.words.length ? covered : coverage(query.topic, own.mask | before.mask);
+  const context = before.mask | titleBits(query, doc) | statement | quotedName;
+  const covered = coverage(plan, own.mask | before.mask | statement | quotedName);
+  const topicCoverage =
+    query.topic.words.length === plan.words.length ? covered : coverage(query.topic, own.mask | before.mask | quotedName);
 
   // One pass over the paragraph's words gives both each sentence's match and where the matches stand.
   const positions = wordPositions.clear();
@@ -222,10 +255,12 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   }
   const sentence = text.slice(sentenceEnds[best - 1] ?? 0, sentenceEnds[best]).trim();
 
-  let score = (own.bm25 + CONTEXT_SHARE * before.bm25) * coordination(covered) * intentBoost(query.intent, text);
+  let score = (own.bm25 + CONTEXT_SHARE * (before.bm25 + attributedWeight(query, quotedName & ~(own.mask | before.mask)))) *
+    coordination(covered) *
+    intentBoost(query.intent, text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, text)) score *= ANSWER_TYPE_BOOST;
-  if (quotesNamed) score *= SPEAKER_BOOST;
+  if (quotesNamed) score *= SPEAKER_BOOST * (query.quotingDirectly.has(doc) ? DIRECT_QUOTE_BOOST : 1);
   if (query.introducing.has(doc) || (query.asksWhatItIs && n === query.firstMention(article))) score *= INTRODUCTION_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   if (phrases.length > 0) score *= 1 + (PHRASE_BOOST * popcount(phrasesFound)) / (plan.words.length - 1);
