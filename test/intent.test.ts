@@ -3,6 +3,7 @@ import { parseArticle } from '../src/ingest/article.ts';
 import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
 import { intentBoost, questionIntent } from '../src/search/intent.ts';
+import { bodyAliases } from '../src/search/rerank.ts';
 import { ALL_ARTICLES, FIXTURES, loadArticle, newsPage } from './helpers.ts';
 
 const bundled = buildCorpus(ALL_ARTICLES.map(loadArticle));
@@ -119,5 +120,8 @@ describe('how news is asked about in other words', () => {
   it('a body by its short name, as the text may print its full one (`산업부` → 산업통상자원부), and its officials', () => {
     expect(answered(library, '심평원 자료는?')).toEqual({ article: 'hankookilbo_pediatrics', paragraph: 3 });
     expect(answered(library, '산업부 입장은?')).toEqual({ article: 'yonhap_chip_exports', paragraph: 4 });
+    // An English word's synonyms are common nouns, no one body's name.
+    expect(bodyAliases(library, '산업부')).toEqual(['산업통상자원부']);
+    expect(bodyAliases(library, 'experts')).toEqual([]);
   });
 });

@@ -133,7 +133,7 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
   const quotingDirectly = new Set<number>();
   const quotedNames = new Map<number, number>();
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
-    for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => corpus.synonyms.get(word) ?? [])) {
+    for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => bodyAliases(corpus, word))) {
       const nameBits = splitWords(entry.speaker.name).reduce((bits, w) => bits | maskOfWord(plan, w), 0);
       forEachQuote(entry, (quote, article) => {
         const doc = corpus.docs.docOf(article.id, quote.paragraph);
@@ -182,6 +182,13 @@ function attributedWeight(query: PreparedQuery, bits: number): number {
   if (bits !== 0) for (const term of query.textTerms) if ((term.bit & bits) !== 0) weight += term.bound;
   return weight;
 }
+
+/**
+ * A Korean body's other name in the synonym table (`산업부` → 산업통상자원부). Not an English word's: those are common
+ * nouns (`experts` → 전문가), not one body's name, and made every quoted `전문가` the one asked about (at 10,000
+ * distractors, one of them answered `What did experts say about the talks?`).
+ */
+export const bodyAliases = (corpus: Corpus, word: string): readonly string[] => (/^[\uac00-\ud7a3]/.test(word) ? (corpus.synonyms.get(word) ?? []) : []);
 
 /** The article-focus multiplier of a candidate (1 when focus is off). */
 function focusFactor(query: PreparedQuery, article: Article | undefined): number {
