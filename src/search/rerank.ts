@@ -267,7 +267,8 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
     intentBoost(query.intent, text);
   if (techniques.sentences) score *= SENTENCE_FLOOR + (1 - SENTENCE_FLOOR) * sentenceCoverage;
   if (query.wantsWho && namesSomeone(corpus, article, text)) score *= ANSWER_TYPE_BOOST;
-  if (quotesNamed) score *= SPEAKER_BOOST * (query.quotingDirectly.has(doc) ? DIRECT_QUOTE_BOOST : 1);
+  // Their own words, where they answer all the question: a quote on something else must not outrank the answer.
+  if (quotesNamed) score *= SPEAKER_BOOST * (covered === 1 && query.quotingDirectly.has(doc) ? DIRECT_QUOTE_BOOST : 1);
   if (query.introducing.has(doc) || (query.asksWhatItIs && n === query.firstMention(article))) score *= INTRODUCTION_BOOST;
   if (techniques.proximity) score *= 1 + PROXIMITY_BOOST * proximity(plan, positions);
   if (phrases.length > 0) score *= 1 + (PHRASE_BOOST * popcount(phrasesFound)) / (plan.words.length - 1);
