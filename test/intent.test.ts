@@ -22,6 +22,8 @@ describe('what kind of answer a question asks for', () => {
     ['망원시장은 어디에 있어?', 'place'],
     ['Where is the market?', 'place'],
     ['소라는 뭘 할 수 있어?', 'ability'],
+    ['What can Sora do?', 'ability'],
+    ['Can you tell me who made Sora?', 'other'],
     ['저우훙이는 누구야?', 'other'],
   ] as const)('%s → %s', (question, intent) => {
     expect(questionIntent(question)).toBe(intent);
@@ -32,6 +34,10 @@ describe('what kind of answer a question asks for', () => {
     expect(intentBoost('age', '떡집을 운영하는 김순자 씨는 2024년에')).toBe(1);
     expect(intentBoost('place', '서울 마포구 망원시장의 상인들이')).toBeGreaterThan(1);
     expect(intentBoost('place', '망원시장 상인회 최영호 회장은')).toBe(1);
+    // Words that end as a place's unit does.
+    expect(intentBoost('place', '당시 다시 연구 요구가 나왔다')).toBe(1);
+    expect(intentBoost('place', '가능성의 문제')).toBe(1);
+    expect(intentBoost('place', '수원시 팔달구 행궁동에서')).toBeGreaterThan(1);
     expect(intentBoost('ability', '최대 1분 길이의 영상을 빠르게 제작할 수 있다')).toBeGreaterThan(1);
     expect(intentBoost('ability', '소라의 등장을 뉴턴의 운동법칙에 견준 것입니다.')).toBe(1);
   });

@@ -74,7 +74,7 @@ export function ask(corpus: Corpus, asked: string, options: AskOptions = {}): As
   // What the person the question names said is a candidate even when its wording misses the question's.
   // Past MAX_QUOTED_CANDIDATES of them (서울시 and its officials: 59 at 10,000 articles), those matching the
   // question's words best.
-  const quoted = [...query.quoting].filter((doc) => !only || corpus.docs.article(doc)?.id === only);
+  const quoted = [...query.quoting.keys()].filter((doc) => !only || corpus.docs.article(doc)?.id === only);
   if (quoted.length > MAX_QUOTED_CANDIDATES) {
     const weight = new Map(quoted.map((doc) => [doc, matchDocument(query.terms, doc).bm25]));
     quoted.sort((a, b) => weight.get(b)! - weight.get(a)! || a - b);

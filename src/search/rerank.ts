@@ -2,6 +2,7 @@ import type { Article } from '../ingest/article.ts';
 import { PARAGRAPH_ASKS, PARAGRAPH_REPORTS, type Corpus } from './corpus.ts';
 import { holdsAge, intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
+import { isHangulCode } from './particles.ts';
 import { SAYING_QUESTION } from './saying.ts';
 import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { forEachQuote, speakersNamedIn } from './speakers.ts';
@@ -92,15 +93,13 @@ export interface PreparedQuery {
   techniques: Techniques;
   intent: Intent;
   wantsWho: boolean;
-  /** Documents (paragraphs) quoting a speaker the question names. */
-  quoting: Set<number>;
+  /**
+   * Documents (paragraphs) quoting a speaker the question names, each with the bits of the question's words that
+   * name them: quote attribution found them there, though the paragraph may refer back to them (`권 원내대표는`).
+   */
+  quoting: Map<number, number>;
   /** Those of them quoting the speaker's own words. */
   quotingDirectly: Set<number>;
-  /**
-   * For each of them, the bits of the question's words that name the speaker it quotes: quote attribution found
-   * them there, though the paragraph may refer back to them (`권 원내대표는`, `그는`).
-   */
-  quotedNames: Map<number, number>;
   /** For a question asking who someone is: the paragraphs that introduce them (see `introductions`). */
   introducing: Set<number>;
   /** The question asks what something is: each article's first paragraph to hold its words answers best. */
@@ -129,18 +128,16 @@ export interface Ranked {
 
 export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, techniques: Techniques): PreparedQuery {
   const terms = scoredTerms(corpus.fields, plan);
-  const quoting = new Set<number>();
+  const quoting = new Map<number, number>();
   const quotingDirectly = new Set<number>();
-  const quotedNames = new Map<number, number>();
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
     for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => bodyAliases(corpus, word))) {
       const nameBits = splitWords(entry.speaker.name).reduce((bits, w) => bits | maskOfWord(plan, w), 0);
       forEachQuote(entry, (quote, article) => {
         const doc = corpus.docs.docOf(article.id, quote.paragraph);
         if (doc === undefined) return;
-        quoting.add(doc);
+        quoting.set(doc, (quoting.get(doc) ?? 0) | nameBits);
         if (quote.kind === 'direct') quotingDirectly.add(doc);
-        quotedNames.set(doc, (quotedNames.get(doc) ?? 0) | nameBits);
       });
     }
   }
@@ -162,7 +159,6 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     wantsWho,
     quoting,
     quotingDirectly,
-    quotedNames,
     introducing: wantsWho ? introductions(corpus, plan, question) : new Set(),
     statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0),
     topic: { ...plan, words: plan.words.filter((w) => (w.whole & STATEMENT) === 0) },
@@ -188,7 +184,8 @@ function attributedWeight(query: PreparedQuery, bits: number): number {
  * nouns (`experts` → 전문가), not one body's name, and made every quoted `전문가` the one asked about (at 10,000
  * distractors, one of them answered `What did experts say about the talks?`).
  */
-export const bodyAliases = (corpus: Corpus, word: string): readonly string[] => (/^[\uac00-\ud7a3]/.test(word) ? (corpus.synonyms.get(word) ?? []) : []);
+export const bodyAliases = (corpus: Corpus, word: string): readonly string[] =>
+  isHangulCode(word.charCodeAt(0)) ? (corpus.synonyms.get(word) ?? []) : [];
 
 /** The article-focus multiplier of a candidate (1 when focus is off). */
 function focusFactor(query: PreparedQuery, article: Article | undefined): number {
@@ -209,7 +206,7 @@ export function rerank(query: PreparedQuery, doc: number): Ranked | null {
   // The previous paragraph lends only what this one lacks, so a paragraph never outranks its own source.
   const before = previous === undefined ? { bm25: 0, mask: 0 } : matchDocument(query.terms, previous, own.mask);
   // Who it quotes is named where attribution found them: `박 원내대표는 "…"` holds `박찬대` of the question.
-  const quotedName = query.quotedNames.get(doc) ?? 0;
+  const quotedName = query.quoting.get(doc) ?? 0;
   if (own.mask === 0 && before.mask === 0 && quotedName === 0) return null;
   // A paragraph that reports what someone said, and itself names all else the question asks for, holds its `입장`
   // in part (see STATEMENT), if that someone is who the question asks about (see `quotesTheTopic`). Not on the
