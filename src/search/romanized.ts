@@ -114,6 +114,7 @@ export function forEachNameKey(name: string, visit: (key: number) => void): void
   visit(key * 10 ** (KEY_DIGITS - digits));
   const initial = Math.floor((name.charCodeAt(0) - 0xac00) / 588);
   // With `l` before (이 Lee), or for ㄴ (노 Roh): see `nameSkeletons`.
-  if (initial === 11) visit(digits < KEY_DIGITS ? (L_DIGIT * 10 ** digits + key) * 10 ** (KEY_DIGITS - digits - 1) : Math.floor((L_DIGIT * 10 ** digits + key) / 10));
+  // Cut to KEY_DIGITS before adding: `l` and 15 digits would pass 2 ** 53, where doubles round.
+  if (initial === 11) visit(digits < KEY_DIGITS ? (L_DIGIT * 10 ** digits + key) * 10 ** (KEY_DIGITS - digits - 1) : L_DIGIT * 10 ** (KEY_DIGITS - 1) + Math.floor(key / 10));
   if (initial === 2) visit((L_DIGIT * 10 ** (digits - 1) + (key % 10 ** (digits - 1))) * 10 ** (KEY_DIGITS - digits));
 }
