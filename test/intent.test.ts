@@ -100,7 +100,7 @@ describe('the same on an article of another outlet', () => {
 
 describe('how news is asked about in other words', () => {
   const library = buildCorpus(
-    [...ALL_ARTICLES, ...['mbc_wildfire.txt', 'hankookilbo_pediatrics.txt', 'msit_press_release.txt', 'donga_pension.txt', 'osen_football.txt'].map((f) => `${FIXTURES}/${f}`)].map(loadArticle),
+    [...ALL_ARTICLES, ...['mbc_wildfire.txt', 'hankookilbo_pediatrics.txt', 'msit_press_release.txt', 'donga_pension.txt', 'osen_football.txt', 'edaily_jeonse.txt', 'naver_jeonse.txt'].map((f) => `${FIXTURES}/${f}`)].map(loadArticle),
   );
 
   it('an event that `났어` (happened), or how long it has gone on (`며칠째`): the noun is the topic', () => {
@@ -116,6 +116,27 @@ describe('how news is asked about in other words', () => {
     // Paragraph 2 names both (`…합의했다고 밝혔다`); 3 and 4 quote each as `권 원내대표는`, `박 원내대표는`.
     expect(answered(library, '권성동은 뭐라고 했어?')).toEqual({ article: 'donga_pension', paragraph: 3 });
     expect(answered(library, '박찬대 원내대표는 뭐라고 했어?')).toEqual({ article: 'donga_pension', paragraph: 4 });
+  });
+
+  it('the role asked for: a minister is not an official of the same ministry, a shop owner may be the one who runs it', () => {
+    // naver_jeonse quotes a `국토부 관계자`; edaily_jeonse the minister, `박상우 국토교통부 장관`.
+    expect(answered(library, '국토부 장관은 뭐라고 했어?')).toEqual({ article: 'edaily_jeonse', paragraph: 3 });
+    expect(answered(library, '국토부 관계자는 뭐라고 했어?')).toEqual({ article: 'naver_jeonse', paragraph: 3 });
+    expect(answered(library, '떡집 사장님은 뭐라고 했어?')).toEqual({ article: 'daily_market_digital', paragraph: 4 });
+  });
+
+  it("two people of one name: each quote is read with its own article's record of who spoke", () => {
+    // The speaker directory merges them by name; the CEO is 인예 of `a`, and `b`'s 인예 is a researcher.
+    const a = parseArticle(
+      'a.txt',
+      newsPage('유전자 기업의 AI 전략', [
+        '중국 최대 유전자 기업 BGI 화다지인의 CEO 인예는 오픈AI가 챗GPT를 출시했을 때 중국 경쟁사들이 따라잡을 수 있다는 자신감을 느꼈었다고 회고하며 연구 투자를 늘리겠다고 말했다.',
+        '회사는 올해 AI 연구소를 세운다.',
+      ]),
+    );
+    const b = parseArticle('b.txt', newsPage('새날전자 신제품', ['새날전자 연구원 인예는 "신제품은 다음 달에 나온다"고 말했다.', '인예는 "가격은 내리겠다"고 말했다.']));
+    const outcome = ask(buildCorpus([a, b]), 'CEO 인예는 뭐라고 말했어?');
+    expect(outcome.results.map((r) => [r.article, r.paragraph])).toEqual([['a', 1]]);
   });
 
   it('verbs the text words otherwise: `올라` finds `올리는`, `이겼어` finds `꺾었다`', () => {

@@ -1,9 +1,10 @@
 import type { Article } from '../ingest/article.ts';
+import type { Speaker } from '../ingest/quotes.ts';
 import { PARAGRAPH_ASKS, PARAGRAPH_REPORTS, type Corpus } from './corpus.ts';
 import { holdsAge, intentBoost, questionIntent, type Intent } from './intent.ts';
 import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAllButStatement, popcount, STATEMENT, type QueryPlan } from './query.ts';
 import { isHangulCode } from './particles.ts';
-import { SAYING_QUESTION } from './saying.ts';
+import { isRoleNoun, SAYING_QUESTION } from './saying.ts';
 import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
 import { forEachQuote, speakersNamedIn } from './speakers.ts';
 import { forEachWord, splitWords } from './tokenize.ts';
@@ -130,13 +131,17 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
   const terms = scoredTerms(corpus.fields, plan);
   const quoting = new Map<number, number>();
   const quotingDirectly = new Set<number>();
+  // The roles the question gives who it asks about (`장관` of `국토부 장관은 뭐라고 했어?`).
+  const roleBits = plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 && isRoleNoun(w.word, w.stem) ? bits | (w.whole & ~STATEMENT) : bits), 0);
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
     for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => bodyAliases(corpus, word))) {
-      const nameBits = splitWords(entry.speaker.name).reduce((bits, w) => bits | maskOfWord(plan, w), 0);
       forEachQuote(entry, (quote, article) => {
         const doc = corpus.docs.docOf(article.id, quote.paragraph);
         if (doc === undefined) return;
-        quoting.set(doc, (quoting.get(doc) ?? 0) | nameBits);
+        // The article's own record: the directory merges people of one name across articles (`인예`, CEO of BGI in
+        // one, of a coined company in another).
+        const speaker = article.speakers.find((s) => s.id === quote.speaker) ?? entry.speaker;
+        quoting.set(doc, (quoting.get(doc) ?? 0) | speakerBits(plan, speaker, roleBits));
         if (quote.kind === 'direct') quotingDirectly.add(doc);
       });
     }
@@ -160,13 +165,30 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
     quoting,
     quotingDirectly,
     introducing: wantsWho ? introductions(corpus, plan, question) : new Set(),
-    statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0),
+    // A role is found where the speaker holds it (see `speakerBits`), not by any statement of theirs.
+    statementWords: plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 ? bits | w.whole : bits), 0) & ~roleBits,
     topic: { ...plan, words: plan.words.filter((w) => (w.whole & STATEMENT) === 0) },
     asksWhatItIs: techniques.answerType && WHAT_IS_QUESTION.test(question),
     focus: (article) => reading(article).focus,
     firstMention: (article) => reading(article).firstMention,
   };
   return query;
+}
+
+/**
+ * The question's words a quoted speaker answers to: their name and title as the question words them, and the roles
+ * the question gives (`roleBits`) if the text gives them none: `떡집 사장님` may be `떡집을 운영하는 김순자 씨`, but
+ * `국토부 장관` is not `국토부 관계자`. Not their organisation or description, which the paragraph holds or not:
+ * counted here, they made a coined `인예`'s quote hold the `BGI CEO` of the question.
+ */
+function speakerBits(plan: QueryPlan, speaker: Speaker, roleBits: number): number {
+  let bits = 0;
+  for (const field of [speaker.name, speaker.title]) {
+    if (field) for (const word of splitWords(field)) bits |= maskOfWord(plan, word);
+  }
+  const lastWord = speaker.name.slice(speaker.name.lastIndexOf(' ') + 1);
+  const role = speaker.title ?? (isRoleNoun(lastWord, lastWord) ? lastWord : null);
+  return role === null ? bits | roleBits : bits;
 }
 
 /**
