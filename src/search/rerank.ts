@@ -134,6 +134,8 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
   // The roles the question gives who it asks about (`장관` of `국토부 장관은 뭐라고 했어?`).
   const roleBits = plan.words.reduce((bits, w) => ((w.whole & STATEMENT) !== 0 && isRoleNoun(w.word, w.stem) ? bits | (w.whole & ~STATEMENT) : bits), 0);
   if (techniques.speaker && SAYING_QUESTION.test(question)) {
+    // A much quoted name has hundreds of quotes in a library, and a few names and titles (all `speakerBits` reads).
+    const bitsBySpeaker = new Map<string, number>();
     for (const entry of speakersNamedIn(corpus.speakerLookup, splitWords(question), (word) => bodyAliases(corpus, word))) {
       forEachQuote(entry, (quote, article) => {
         const doc = corpus.docs.docOf(article.id, quote.paragraph);
@@ -141,7 +143,10 @@ export function prepareQuery(corpus: Corpus, plan: QueryPlan, question: string, 
         // The article's own record: the directory merges people of one name across articles (`인예`, CEO of BGI in
         // one, of a coined company in another).
         const speaker = article.speakers.find((s) => s.id === quote.speaker) ?? entry.speaker;
-        quoting.set(doc, (quoting.get(doc) ?? 0) | speakerBits(plan, speaker, roleBits));
+        const key = `${speaker.name}\u0000${speaker.title ?? ''}`;
+        let bits = bitsBySpeaker.get(key);
+        if (bits === undefined) bitsBySpeaker.set(key, (bits = speakerBits(plan, speaker, roleBits)));
+        quoting.set(doc, (quoting.get(doc) ?? 0) | bits);
         if (quote.kind === 'direct') quotingDirectly.add(doc);
       });
     }
