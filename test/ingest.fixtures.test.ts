@@ -177,6 +177,31 @@ describe('speaker phrases in either Korean order', () => {
     expect(parts('국민의힘 김종인 전 비상대책위원장')).toEqual({ name: '김종인', title: '비상대책위원장', organization: '국민의힘', named: true });
   });
 
+  it('reads a foreign name before a country and a title, and a body a surname opens as no one', () => {
+    expect(parts('도널드 트럼프 미국 대통령')).toEqual({ name: '도널드 트럼프', title: '대통령', organization: null, named: true });
+    expect(parts('시진핑 중국 국가주석')).toMatchObject({ name: '시진핑', title: '국가주석', named: true });
+    expect(parts('기시다 후미오 일본 총리')).toMatchObject({ name: '기시다 후미오', title: '총리', named: true });
+    expect(parts('김정은 북한 국무위원장')).toMatchObject({ name: '김정은', title: '국무위원장', named: true });
+    expect(parts('미국 국무부 대변인')).toMatchObject({ name: '미국 국무부 대변인', organization: '국무부', named: false });
+    expect(parts('이창용 한국은행 총재')).toEqual({ name: '이창용', title: '총재', organization: '한국은행', named: true });
+  });
+
+  it('attributes `트럼프 대통령은` to the 도널드 트럼프 named before', () => {
+    const article = parseArticle(
+      'summit_call.txt',
+      newsPage('미중 정상 통화', [
+        '도널드 트럼프 미국 대통령은 "관세를 더 올리겠다"고 말했다.',
+        '시진핑 중국 국가주석은 "대화로 풀자"고 답했다.',
+        '트럼프 대통령은 "중국이 먼저 양보해야 한다"고 강조했다.',
+      ]),
+    );
+    expect(article.quotes.map((q) => [q.speaker, q.paragraph])).toEqual([
+      ['도널드 트럼프', 1],
+      ['시진핑', 2],
+      ['도널드 트럼프', 3],
+    ]);
+  });
+
   it('attributes a quote to a former officeholder, and still reads `회의 전` as a time', () => {
     const article = parseArticle(
       'former.txt',

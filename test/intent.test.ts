@@ -139,6 +139,23 @@ describe('how news is asked about in other words', () => {
     expect(outcome.results.map((r) => [r.article, r.paragraph])).toEqual([['a', 1]]);
   });
 
+  it('a foreign leader by the last word of their name, as news refers back to them (`트럼프` of `도널드 트럼프`)', () => {
+    const article = parseArticle(
+      'summit_call.txt',
+      newsPage('미중 정상 통화', [
+        '미국과 중국 정상이 전화 통화를 했다고 백악관이 밝혔다.',
+        '도널드 트럼프 미국 대통령은 "관세를 더 올리겠다"고 말했다.',
+        '시진핑 중국 국가주석은 "대화로 풀자"고 답했다.',
+        '트럼프 대통령은 "중국이 먼저 양보해야 한다"고 강조했다.',
+        '전문가들은 트럼프 대통령의 관세 정책이 시장에 부담이 될 것이라고 분석했다.',
+      ]),
+    );
+    const corpus = buildCorpus([article]);
+    // His two quotes, not the experts' paragraph about him.
+    expect(ask(corpus, '트럼프는 뭐라고 했어?').results.map((r) => r.paragraph)).toEqual([4, 2]);
+    expect(answered(corpus, 'What did Xi Jinping say?')).toEqual({ article: article.id, paragraph: 3 });
+  });
+
   it('verbs the text words otherwise: `올라` finds `올리는`, `이겼어` finds `꺾었다`', () => {
     expect(answered(library, '보험료율은 얼마로 올라?')).toEqual({ article: 'donga_pension', paragraph: 1 });
     expect(answered(library, '토트넘은 누구를 이겼어?')).toEqual({ article: 'osen_football', paragraph: 2 });

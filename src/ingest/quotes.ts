@@ -42,6 +42,8 @@ const SUBJECT = /^(.+?)(?:이|가)$/;
 const ARGUMENT = /(?:에|에서|을|를|로|와|과)$/;
 const PRONOUN = /^(?:그|그녀|그들|본인|자신)$/;
 const DEMONSTRATIVE = /^(?:이|그|해당)\s+(\S+)$/;
+/** `트럼프 대통령`: one word, then a title. */
+const FAMILY_TITLE = /^([\uac00-\ud7a3]{2,6})\s+(\S+)$/;
 const SURNAME_TITLE = /^([가-힣])\s+(\S+)$/;
 /** `[name / description : words]` or `[description : words]`, as broadcasters (YTN, JTBC) print what someone says on camera. */
 const BROADCAST_BITE = /^\[([^[\]/:]{1,30})(?:\/([^[\]/:]{1,40}))?:([^[\]]+)\]$/;
@@ -237,6 +239,12 @@ function resolveReference(phrase: string, known: Speaker[], recent: Attribution 
   if (surnameTitle && TITLES.test(surnameTitle[2]!)) {
     const [, surname, title] = surnameTitle;
     return [...known].reverse().find((s) => s.named && s.name.startsWith(surname!) && (s.title === title || title === '씨')) ?? null;
+  }
+  // `트럼프 대통령은`: a foreign family name, last in the full name given first (`도널드 트럼프 미국 대통령`).
+  const familyTitle = FAMILY_TITLE.exec(phrase);
+  if (familyTitle && TITLES.test(familyTitle[2]!)) {
+    const [, family, title] = familyTitle;
+    return [...known].reverse().find((s) => s.named && s.title === title && s.name.endsWith(` ${family}`)) ?? null;
   }
   return null;
 }

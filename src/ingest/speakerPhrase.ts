@@ -12,7 +12,7 @@ export interface SpeakerParts {
 
 /** Job titles and roles printed next to names in Korean news. */
 export const TITLES =
-  /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|국무위원장|비상대책위원장|비대위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
+  /^(?:창립자|창업자|설립자|대표|대표이사|원내대표|회장|부회장|총재|부총재|행장|은행장|총장|부총장|사무총장|사장|부사장|전무|상무|이사|이사장|원장|부원장|본부장|실장|팀장|국장|부장|차장|과장|CEO|CTO|CFO|COO|의장|위원장|국무위원장|비상대책위원장|비대위원장|위원|연구위원|연구원|수석연구원|교수|부교수|박사|장관|차관|대변인|대통령|총리|국가주석|주석|총통|국왕|의원|시장|지사|청장|구청장|소장|센터장|블로거|유튜버|작가|감독|선수|변호사|애널리스트|이코노미스트|전문가|관계자|소식통|씨|군|양|기자|특파원)$/;
 
 /** A person's age after their name, with sex or home town at times: `(54)`, `(62·여)`, `(35·서울 마포구)`. */
 export const AGE = /\(\d{1,3}(?:\s*[·,]\s*[^()]{1,12})?\)/g;
@@ -64,12 +64,19 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     // `쓰촨성의 블로거 'AI 정신병원'`: the quoted words are the name.
     name = quoted[1]!;
     rest = cleaned.slice(0, quoted.index).trim().split(' ').filter(Boolean);
+  } else if (foreignNameAt(tokens) > 0) {
+    // `도널드 트럼프 미국 대통령`, `시진핑 중국 국가주석`: a name, the country, the title. Before the Korean orders:
+    // `도널드` and `기시다` read as Korean names.
+    const country = foreignNameAt(tokens);
+    title = tokens.at(-1)!;
+    name = tokens.slice(0, country).join(' ');
+    rest = [tokens[country]!];
   } else if (nameFirst(tokens)) {
     // `이창용 한국은행 총재`: the name first, then the organisation and the title.
     title = tokens.at(-1)!;
     name = tokens[0]!;
     rest = tokens.slice(1, -1);
-  } else if (tokens.length >= 2 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens.at(-2)!)) {
+  } else if (tokens.length >= 2 && TITLES.test(tokens.at(-1)!) && KOREAN_NAME.test(tokens.at(-2)!) && !BODY.test(tokens.at(-2)!)) {
     // `최영호 회장`, `김순자 씨`: Korean order puts the title after the name.
     title = tokens.at(-1)!;
     name = tokens.at(-2)!;
@@ -96,6 +103,23 @@ export function splitSpeakerPhrase(phrase: string): SpeakerParts {
     description,
     named: true,
   };
+}
+
+/** Endings of bodies that a surname can open (`국무부`, `조달청`, `안전처`), and no one's given name. */
+const BODY = /(?:부|청|처|위|회|단|팀|실|당)$/;
+
+/** Countries news names a foreign leader or official by: `… 미국 대통령`, `… 중국 국가주석`. */
+const COUNTRY = /^(?:미국|중국|일본|러시아|영국|프랑스|독일|이탈리아|캐나다|호주|인도|대만|베트남|북한|우크라이나|이스라엘|이란|튀르키예|터키|브라질|멕시코|스페인|네덜란드|사우디아라비아|싱가포르|인도네시아|필리핀|태국|유럽연합|EU)$/;
+
+/**
+ * Where the country stands in `이름 나라 직함` or `이름 성 나라 직함` (`시진핑 중국 국가주석`, `도널드 트럼프 미국
+ * 대통령`), or -1: foreign names follow no Korean surname, so the country and title are what say a name precedes.
+ */
+function foreignNameAt(tokens: string[]): number {
+  if ((tokens.length !== 3 && tokens.length !== 4) || !TITLES.test(tokens.at(-1)!)) return -1;
+  const country = tokens.length - 2;
+  const name = tokens.slice(0, country);
+  return COUNTRY.test(tokens[country]!) && name.every((t) => /^[\uac00-\ud7a3]{1,6}$/.test(t) && !COUNTRY.test(t)) ? country : -1;
 }
 
 /**

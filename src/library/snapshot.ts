@@ -37,7 +37,8 @@ const FORMAT = 'gisa-bot-snapshot';
 // 20: the index is held as MiniSearch's postings in arrays, in a binary file, instead of MiniSearch's JSON.
 // 21: a paragraph's sentences are where they end in its text, not copies of it.
 // 22: a former title (`김종인 전 위원장`) is read as the title: quotes are attributed to the person.
-const VERSION = 22;
+// 23: foreign names before a country and a title (`도널드 트럼프 미국 대통령`), and `트럼프 대통령` back to them.
+const VERSION = 23;
 
 /** File name → sha256 of its bytes, for every seed file the snapshot considered (good or bad). */
 export const ManifestSchema = z.record(z.string(), z.string().length(64));

@@ -2,7 +2,7 @@ import { getChoseong } from 'es-hangul';
 import type { Article } from '../ingest/article.ts';
 import type { Quote, Speaker } from '../ingest/quotes.ts';
 import { TITLES } from '../ingest/speakerPhrase.ts';
-import { stripParticles } from './particles.ts';
+import { isHangulCode, stripParticles } from './particles.ts';
 import { forEachNameKey, keyRange, latinSkeleton, MIN_NAME_SKELETON, nameSkeletons } from './romanized.ts';
 import { isRoleNoun, isStatementNoun } from './saying.ts';
 import { QUERY_STOPWORDS } from './stopwords.ts';
@@ -116,6 +116,9 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
   for (const entry of entries) {
     const { named, organization: body, name } = entry.speaker;
     if ((named || !body) && !byFullName.has(entry.key.name)) byFullName.set(entry.key.name, entry);
+    // `도널드 트럼프` is `트럼프` once named: news refers back to a foreign name by its last word.
+    const family = named && name.includes(' ') ? compact(name.slice(name.lastIndexOf(' ') + 1)) : '';
+    if (family.length >= 2 && isHangulCode(family.charCodeAt(0)) && !byFullName.has(family)) byFullName.set(family, entry);
     if (named) continue;
     if (body) file(compact(body), entry);
     // `대피소에 머무는 한 주민`: someone the text describes, found by the noun the description ends in (`주민은 뭐라고
