@@ -41,3 +41,13 @@ export async function openLibrary(files: string[], options: { maxArticleBytes?: 
 
 export const fixture = (name: string): string => join(FIXTURES, name);
 export const ALL_ARTICLES = [SEED_FILE, ...['yonhap_chip_exports.txt', 'daily_market_digital.txt', 'newsis_summit.txt', 'hankyung_ai_chips.txt'].map(fixture)];
+
+/** A made-up call between two foreign leaders: one named in full, then by family name and title (`트럼프 대통령은`). */
+export const summitCallPage = (): Buffer =>
+  newsPage('미중 정상 통화', [
+    '미국과 중국 정상이 전화 통화를 했다고 백악관이 밝혔다.',
+    '도널드 트럼프 미국 대통령은 "관세를 더 올리겠다"고 말했다.',
+    '시진핑 중국 국가주석은 "대화로 풀자"고 답했다.',
+    '트럼프 대통령은 "중국이 먼저 양보해야 한다"고 강조했다.',
+    '전문가들은 트럼프 대통령의 관세 정책이 시장에 부담이 될 것이라고 분석했다.',
+  ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/article.ts';
 import { splitSpeakerPhrase } from '../src/ingest/speakerPhrase.ts';
-import { loadFixture, newsPage } from './helpers.ts';
+import { loadFixture, newsPage, summitCallPage } from './helpers.ts';
 
 describe('a Yonhap-style page (breadcrumb, 오전/오후 stamps, dateline, wrapped lines, story list)', () => {
   const article = loadFixture('yonhap_chip_exports.txt');
@@ -187,18 +187,12 @@ describe('speaker phrases in either Korean order', () => {
   });
 
   it('attributes `트럼프 대통령은` to the 도널드 트럼프 named before', () => {
-    const article = parseArticle(
-      'summit_call.txt',
-      newsPage('미중 정상 통화', [
-        '도널드 트럼프 미국 대통령은 "관세를 더 올리겠다"고 말했다.',
-        '시진핑 중국 국가주석은 "대화로 풀자"고 답했다.',
-        '트럼프 대통령은 "중국이 먼저 양보해야 한다"고 강조했다.',
-      ]),
-    );
+    const article = parseArticle('summit_call.txt', summitCallPage());
     expect(article.quotes.map((q) => [q.speaker, q.paragraph])).toEqual([
-      ['도널드 트럼프', 1],
-      ['시진핑', 2],
-      ['도널드 트럼프', 3],
+      ['도널드 트럼프', 2],
+      ['시진핑', 3],
+      ['도널드 트럼프', 4],
+      ['전문가들', 5],
     ]);
   });
 

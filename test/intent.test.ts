@@ -4,7 +4,7 @@ import { ask } from '../src/search/ask.ts';
 import { buildCorpus } from '../src/search/corpus.ts';
 import { intentBoost, questionIntent } from '../src/search/intent.ts';
 import { bodyAliases } from '../src/search/rerank.ts';
-import { ALL_ARTICLES, FIXTURES, loadArticle, newsPage } from './helpers.ts';
+import { ALL_ARTICLES, FIXTURES, loadArticle, newsPage, summitCallPage } from './helpers.ts';
 
 const bundled = buildCorpus(ALL_ARTICLES.map(loadArticle));
 const answered = (corpus: typeof bundled, question: string) => {
@@ -140,16 +140,7 @@ describe('how news is asked about in other words', () => {
   });
 
   it('a foreign leader by the last word of their name, as news refers back to them (`트럼프` of `도널드 트럼프`)', () => {
-    const article = parseArticle(
-      'summit_call.txt',
-      newsPage('미중 정상 통화', [
-        '미국과 중국 정상이 전화 통화를 했다고 백악관이 밝혔다.',
-        '도널드 트럼프 미국 대통령은 "관세를 더 올리겠다"고 말했다.',
-        '시진핑 중국 국가주석은 "대화로 풀자"고 답했다.',
-        '트럼프 대통령은 "중국이 먼저 양보해야 한다"고 강조했다.',
-        '전문가들은 트럼프 대통령의 관세 정책이 시장에 부담이 될 것이라고 분석했다.',
-      ]),
-    );
+    const article = parseArticle('summit_call.txt', summitCallPage());
     const corpus = buildCorpus([article]);
     // His two quotes, not the experts' paragraph about him.
     expect(ask(corpus, '트럼프는 뭐라고 했어?').results.map((r) => r.paragraph)).toEqual([4, 2]);
