@@ -6,7 +6,7 @@ import { coordination, coverage, isFound, maskOfWord, MAX_QUERY_TOKENS, namesAll
 import { isHangulCode } from './particles.ts';
 import { isRoleNoun, SAYING_QUESTION } from './saying.ts';
 import { matchDocument, matchMask, rangeMasks, scoredTerms, type ScoredTerm } from './retrieve.ts';
-import { forEachQuote, speakersNamedIn } from './speakers.ts';
+import { forEachQuote, lastWordOf, speakersNamedIn } from './speakers.ts';
 import { forEachWord, splitWords } from './tokenize.ts';
 
 /** The ranking techniques beyond BM25 and coverage, each switchable so `npm run eval` can measure it. */
@@ -191,7 +191,7 @@ function speakerBits(plan: QueryPlan, speaker: Speaker, roleBits: number): numbe
   for (const field of [speaker.name, speaker.title]) {
     if (field) for (const word of splitWords(field)) bits |= maskOfWord(plan, word);
   }
-  const lastWord = speaker.name.slice(speaker.name.lastIndexOf(' ') + 1);
+  const lastWord = lastWordOf(speaker.name);
   const role = speaker.title ?? (isRoleNoun(lastWord, lastWord) ? lastWord : null);
   return role === null ? bits | roleBits : bits;
 }

@@ -32,6 +32,9 @@ export function quotesOf(entry: SpeakerEntry): (Quote & { article: string })[] {
   return quotes;
 }
 
+/** A name's last word (`트럼프` of `도널드 트럼프`, `주민` of `대피소에 머무는 한 주민`); the name itself if one word. */
+export const lastWordOf = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
+
 const LATIN_TYPED = /^[a-z][a-z'-]*$/;
 /** Rank of a speaker whose name English spelling only begins (see `matchSpeakers`): below `matchRank`'s. */
 const SPELLED_IN_PART = 6;
@@ -116,15 +119,14 @@ export function speakerLookup(entries: SpeakerEntry[]): SpeakerLookup {
   for (const entry of entries) {
     const { named, organization: body, name } = entry.speaker;
     if ((named || !body) && !byFullName.has(entry.key.name)) byFullName.set(entry.key.name, entry);
+    const last = name.includes(' ') ? compact(lastWordOf(name)) : '';
     // `도널드 트럼프` is `트럼프` once named: news refers back to a foreign name by its last word.
-    const family = named && name.includes(' ') ? compact(name.slice(name.lastIndexOf(' ') + 1)) : '';
-    if (family.length >= 2 && isHangulCode(family.charCodeAt(0)) && !byFullName.has(family)) byFullName.set(family, entry);
+    if (named && last.length >= 2 && isHangulCode(last.charCodeAt(0)) && !byFullName.has(last)) byFullName.set(last, entry);
     if (named) continue;
     if (body) file(compact(body), entry);
     // `대피소에 머무는 한 주민`: someone the text describes, found by the noun the description ends in (`주민은 뭐라고
     // 했어?`). Not a role (`관계자`), which says only how someone spoke.
-    const head = name.includes(' ') && !body ? compact(name.slice(name.lastIndexOf(' ') + 1)) : '';
-    if (head.length >= 2 && !isRoleNoun(head, head) && !TITLES.test(head)) file(head, entry);
+    else if (last.length >= 2 && !isRoleNoun(last, last) && !TITLES.test(last)) file(last, entry);
   }
   const pairs = new Map<string, number[]>();
   entries.forEach((entry, position) => {
